@@ -1,0 +1,17 @@
+using Engine.Core.Columns;
+
+namespace Engine.Core.Catalog;
+
+/// <summary>
+/// One partition of a table: its identity (a path or key the storage layer understands), its partition-key
+/// values (Hive <c>symbol=S0001</c>), its row count and its chunks with statistics.
+/// </summary>
+/// <param name="Id">Stable identifier that <see cref="IPartitionReader"/> resolves (a file path, an object key, an in-memory id).</param>
+/// <param name="KeyValues">Partition-key values by column name; every row of the partition holds these values.</param>
+/// <param name="RowCount">Rows in the partition.</param>
+/// <param name="Chunks">Row ranges in order, covering [0, RowCount) without gaps.</param>
+public sealed record PartitionInfo(
+    string Id,
+    IReadOnlyDictionary<string, ScalarValue> KeyValues,
+    long RowCount,
+    IReadOnlyList<PartitionChunk> Chunks);

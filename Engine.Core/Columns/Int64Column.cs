@@ -1,0 +1,52 @@
+namespace Engine.Core.Columns;
+
+/// <summary>A column of 64-bit integers; also holds <see cref="DataType.Timestamp"/> values (microseconds since the epoch).</summary>
+public sealed class Int64Column : Column
+{
+    private readonly long[] _values;
+
+    /// <summary>Wraps <paramref name="values"/> (not copied) as a column of <paramref name="type"/> (Int64 or Timestamp).</summary>
+    public Int64Column(long[] values, byte[]? validity = null, DataType type = DataType.Int64)
+        : this(values, 0, values.Length, validity, type)
+    {
+    }
+
+    /// <summary>Wraps rows [offset, offset + length) of <paramref name="values"/> (not copied).</summary>
+    public Int64Column(long[] values, int offset, int length, byte[]? validity, DataType type = DataType.Int64)
+        : base(type, offset, length, validity)
+    {
+        if (type is not (DataType.Int64 or DataType.Timestamp))
+        {
+            throw new ArgumentException($"An Int64Column holds BIGINT or TIMESTAMP, not {type.SqlName()}.", nameof(type));
+        }
+
+        if ((long)offset + length > values.Length)
+        {
+            throw new ArgumentException("The values buffer is shorter than the column.", nameof(values));
+        }
+
+        _values = values;
+    }
+
+    /// <summary>The values of this view; entries at NULL rows are unspecified.</summary>
+    public ReadOnlySpan<long> Values => _values.AsSpan(Offset, Length);
+
+    /// <inheritdoc />
+    public override ScalarValue GetScalar(int row)
+    {
+        if (IsNull(row))
+        {
+            return ScalarValue.Null(Type);
+        }
+
+        var value = Values[row];
+        return Type == DataType.Timestamp ? ScalarValue.FromTimestamp(value) : ScalarValue.FromInt64(value);
+    }
+
+    /// <inheritdoc />
+    public override Column Slice(int start, int length)
+    {
+        CheckSlice(start, length);
+        return new Int64Column(_values, Offset + start, length, Validity, Type);
+    }
+}
