@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Engine.Tests.Support;
+
+/// <summary>
+/// Runs the pinned Node oracles in <c>Engine.Tests/node</c>. Installs them with <c>npm ci</c> on first use
+/// (once per machine, guarded by a lock file so parallel test processes do not race), then runs a script
+/// with the given standard input and returns its standard output.
+/// </summary>
+public static class NodeRunner
+{
+    private static readonly SemaphoreSlim s_installGate = new(1, 1);
+    private static volatile bool s_installed;
+
+    /// <summary>Runs <c>node script args…</c> in the node folder; throws with stderr when it exits non-zero.</summary>
+    public static async Task<string> RunScriptAsync(string script, IReadOnlyList<string> args, string? standardInput = null, TimeSpan? timeout = null)
+    {
+        await EnsureInstalledAsync();
+        var startInfo = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = TestPaths.NodeTools,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        startInfo.ArgumentList.Add(Path.Combine(TestPaths.NodeTools, script));
+        foreach (var arg in args)
+        {
+            startInfo.ArgumentList.Add(arg);
+        }
+
+        var (exitCode, stdout, stderr) = await RunAsync(startInfo, standardInput, timeout ?? TimeSpan.FromMinutes(3));
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"node {script} exited with {exitCode}: {stderr}");
+        }
+
+        return stdout;
+    }
+
+    /// <summary>Installs the pinned packages from the lock file when node_modules is missing.</summary>
+    public static async Task EnsureInstalledAsync()
+    {
+        if (s_installed)
+        {
+            return;
+        }
+
+        await s_installGate.WaitAsync();
+        try
+        {
+            if (s_installed)
+            {
+                return;
+            }
+
+            var marker = Path.Combine(TestPaths.NodeTools, "node_modules", ".package-lock.json");
+            if (!File.Exists(marker))
+            {
+                using var machineLock = await AcquireFileLockAsync(Path.Combine(TestPaths.NodeTools, ".install.lock"));
+                if (!File.Exists(marker))
+                {
+                    var startInfo = new ProcessStartInfo("npm")
+                    {
+                        WorkingDirectory = TestPaths.NodeTools,
+                        RedirectStandardInput = true,
+                        RedirectStandardOutput = true,
+                        RedirectStandardError = true,
+                        UseShellExecute = false,
+                    };
+                    foreach (var arg in new[] { "ci", "--no-audit", "--no-fund" })
+                    {
+                        startInfo.ArgumentList.Add(arg);
+                    }
+
+                    var (exitCode, _, stderr) = await RunAsync(startInfo, null, TimeSpan.FromMinutes(10));
+                    if (exitCode != 0)
+                    {
+                        throw new InvalidOperationException($"npm ci failed in {TestPaths.NodeTools}: {stderr}");
+                    }
+                }
+            }
+
+            s_installed = true;
+        }
+        finally
+        {
+            s_installGate.Release();
+        }
+    }
+
+    private static async Task<FileStream> AcquireFileLockAsync(string path)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(10);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                // Another test process holds the install lock; its npm ci finishes or fails within the deadline.
+                await Task.Delay(200);
+            }
+        }
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(ProcessStartInfo startInfo, string? standardInput, TimeSpan timeout)
+    {
+        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {startInfo.FileName}.");
+        var stdoutTask = process.StandardOutput.ReadToEndAsync();
+        var stderrTask = process.StandardError.ReadToEndAsync();
+        if (standardInput is not null)
+        {
+            await process.StandardInput.WriteAsync(standardInput);
+        }
+
+        process.StandardInput.Close();
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{startInfo.FileName} {string.Join(' ', startInfo.ArgumentList)} did not finish within {timeout}.");
+        }
+
+        return (process.ExitCode, await stdoutTask, await stderrTask);
+    }
+}
