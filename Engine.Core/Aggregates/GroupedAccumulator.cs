@@ -1,0 +1,58 @@
+using Engine.Core.Columns;
+
+namespace Engine.Core.Aggregates;
+
+/// <summary>
+/// The state of one aggregate for many groups, held column-wise (one array slot per group). The life
+/// cycle follows DataFusion's accumulators and DuckDB's sinks: <see cref="Update"/> with input rows,
+/// <see cref="ExportState"/> to a partial, <see cref="Merge"/> partials, <see cref="Finalize"/> once.
+/// Not thread-safe: each fragment or worker owns its accumulators.
+/// </summary>
+internal abstract class GroupedAccumulator
+{
+    /// <summary>Makes room for groups [0, <paramref name="groupCount"/>); new groups start empty.</summary>
+    public abstract void EnsureGroups(int groupCount);
+
+    /// <summary>
+    /// Adds input rows: row i belongs to group <c>groupIds[i]</c>. <paramref name="input"/> and
+    /// <paramref name="second"/> are dense and as long as <paramref name="groupIds"/>.
+    /// </summary>
+    public abstract void Update(ReadOnlySpan<int> groupIds, Column? input, Column? second);
+
+    /// <summary>
+    /// Merges another partial's exported state: its group g is merged into this group
+    /// <c>groupMap[g]</c>. Merging is associative and commutative; an empty state is its identity.
+    /// </summary>
+    public abstract void Merge(IReadOnlyList<Column> state, ReadOnlySpan<int> groupMap);
+
+    /// <summary>The intermediate state of groups [0, <paramref name="groupCount"/>) as columns (see <see cref="AggregateStateLayout"/>).</summary>
+    public abstract IReadOnlyList<Column> ExportState(int groupCount);
+
+    /// <summary>The final value per group.</summary>
+    public abstract Column Finalize(int groupCount);
+
+    /// <summary>Grows <paramref name="array"/> to at least <paramref name="count"/> slots (doubling).</summary>
+    protected static void Grow<T>(ref T[] array, int count)
+    {
+        if (array.Length < count)
+        {
+            Array.Resize(ref array, Math.Max(count, array.Length * 2));
+        }
+    }
+
+    /// <summary>A validity bitmap marking the groups whose <paramref name="present"/> flag is false as NULL, or null if none.</summary>
+    protected static byte[]? ValidityFrom(ReadOnlySpan<bool> present)
+    {
+        byte[]? validity = null;
+        for (var g = 0; g < present.Length; g++)
+        {
+            if (!present[g])
+            {
+                validity ??= ValidityBitmap.Create(present.Length, allValid: true);
+                ValidityBitmap.Set(validity, g, false);
+            }
+        }
+
+        return validity;
+    }
+}

@@ -1,0 +1,68 @@
+using Engine.Core.Columns;
+
+namespace Engine.Core.Aggregates;
+
+/// <summary>vwap(price, volume) = sum(price × volume) / sum(volume) over rows where both are not NULL.</summary>
+internal sealed class VwapAccumulator : GroupedAccumulator
+{
+    private double[] _weighted = new double[16];
+    private double[] _volumes = new double[16];
+    private long[] _counts = new long[16];
+
+    public override void EnsureGroups(int groupCount)
+    {
+        Grow(ref _weighted, groupCount);
+        Grow(ref _volumes, groupCount);
+        Grow(ref _counts, groupCount);
+    }
+
+    public override void Update(ReadOnlySpan<int> groupIds, Column? input, Column? second)
+    {
+        var prices = input!;
+        var volumes = second!;
+        for (var i = 0; i < groupIds.Length; i++)
+        {
+            if (prices.IsNull(i) || volumes.IsNull(i))
+            {
+                continue;
+            }
+
+            var price = prices is DoubleColumn p ? p.Values[i] : ((Int64Column)prices).Values[i];
+            var volume = volumes is DoubleColumn v ? v.Values[i] : ((Int64Column)volumes).Values[i];
+            var group = groupIds[i];
+            _weighted[group] += price * volume;
+            _volumes[group] += volume;
+            _counts[group]++;
+        }
+    }
+
+    public override void Merge(IReadOnlyList<Column> state, ReadOnlySpan<int> groupMap)
+    {
+        var weighted = ((DoubleColumn)state[0]).Values;
+        var volumes = ((DoubleColumn)state[1]).Values;
+        var counts = ((Int64Column)state[2]).Values;
+        for (var g = 0; g < groupMap.Length; g++)
+        {
+            var target = groupMap[g];
+            _weighted[target] += weighted[g];
+            _volumes[target] += volumes[g];
+            _counts[target] += counts[g];
+        }
+    }
+
+    public override IReadOnlyList<Column> ExportState(int groupCount) =>
+        [new DoubleColumn(_weighted[..groupCount]), new DoubleColumn(_volumes[..groupCount]), new Int64Column(_counts[..groupCount])];
+
+    public override Column Finalize(int groupCount)
+    {
+        var values = new double[groupCount];
+        var present = new bool[groupCount];
+        for (var g = 0; g < groupCount; g++)
+        {
+            present[g] = _counts[g] > 0;
+            values[g] = present[g] ? _weighted[g] / _volumes[g] : 0;
+        }
+
+        return new DoubleColumn(values, ValidityFrom(present));
+    }
+}

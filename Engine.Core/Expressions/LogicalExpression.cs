@@ -1,0 +1,14 @@
+using Engine.Core.Columns;
+
+namespace Engine.Core.Expressions;
+
+/// <summary>AND / OR of two BOOLEAN expressions with three-valued logic.</summary>
+public sealed record LogicalExpression(LogicalOperator Operator, BoundExpression Left, BoundExpression Right)
+    : BoundExpression(DataType.Bool)
+{
+    /// <inheritdoc />
+    public override IReadOnlyList<BoundExpression> Children => [Left, Right];
+
+    /// <inheritdoc />
+    public override string ToString() => $"({Left} {(Operator == LogicalOperator.And ? "AND" : "OR")} {Right})";
+}

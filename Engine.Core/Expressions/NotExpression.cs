@@ -1,0 +1,13 @@
+using Engine.Core.Columns;
+
+namespace Engine.Core.Expressions;
+
+/// <summary>Boolean negation; NOT NULL is NULL.</summary>
+public sealed record NotExpression(BoundExpression Operand) : BoundExpression(DataType.Bool)
+{
+    /// <inheritdoc />
+    public override IReadOnlyList<BoundExpression> Children => [Operand];
+
+    /// <inheritdoc />
+    public override string ToString() => $"(NOT {Operand})";
+}
