@@ -1,0 +1,88 @@
+using Engine.Core.Aggregates;
+using Engine.Core.Columns;
+
+namespace Engine.Core.Execution;
+
+/// <summary>
+/// Merges partial results by group key (the gather step) and finalizes aggregate states. Merging is
+/// associative and commutative, and a partial with no groups is its identity, so partials may be merged
+/// in any grouping and order — per worker, per thread, then once more at the coordinator.
+/// </summary>
+public static class PartialAggMerger
+{
+    /// <summary>Merges <paramref name="partials"/>, which must all be of the same query, into one partial.</summary>
+    public static PartialAggResult Merge(IReadOnlyList<PartialAggResult> partials)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(partials.Count);
+        if (partials.Count == 1)
+        {
+            return partials[0];
+        }
+
+        long rowsScanned = 0;
+        foreach (var partial in partials)
+        {
+            rowsScanned += partial.RowsScanned;
+        }
+
+        var first = partials[0];
+        if (!first.IsAggregate)
+        {
+            var batches = partials.Select(p => p.Rows ?? throw new ArgumentException("Cannot merge row and group partials.")).ToArray();
+            return PartialAggResult.ForRows(ColumnConcat.Concat(first.Rows!.Schema, batches), rowsScanned);
+        }
+
+        var table = new GroupKeyTable(first.KeyTypes);
+        var accumulators = first.Aggregates.Select(AccumulatorFactory.Create).ToArray();
+        foreach (var partial in partials)
+        {
+            if (!partial.IsAggregate || partial.Aggregates.Count != accumulators.Length || partial.KeyTypes.Count != first.KeyTypes.Count)
+            {
+                throw new ArgumentException("Partials of different shapes cannot be merged.");
+            }
+
+            var groupMap = new int[partial.GroupCount];
+            table.Map(partial.Keys, groupMap);
+            for (var a = 0; a < accumulators.Length; a++)
+            {
+                accumulators[a].EnsureGroups(table.Count);
+                accumulators[a].Merge(partial.States[a], groupMap);
+            }
+        }
+
+        return Export(table, first.Aggregates, accumulators, rowsScanned);
+    }
+
+    /// <summary>
+    /// The final values of a merged aggregate partial: key columns followed by one column per aggregate,
+    /// one row per group.
+    /// </summary>
+    public static IReadOnlyList<Column> Finalize(PartialAggResult merged)
+    {
+        var table = new GroupKeyTable(merged.KeyTypes);
+        var accumulators = merged.Aggregates.Select(AccumulatorFactory.Create).ToArray();
+        var groupMap = new int[merged.GroupCount];
+        table.Map(merged.Keys, groupMap);
+        var columns = new List<Column>(table.ToColumns());
+        for (var a = 0; a < accumulators.Length; a++)
+        {
+            accumulators[a].EnsureGroups(table.Count);
+            accumulators[a].Merge(merged.States[a], groupMap);
+            columns.Add(accumulators[a].Finalize(table.Count));
+        }
+
+        return columns;
+    }
+
+    internal static PartialAggResult Export(GroupKeyTable table, IReadOnlyList<AggregateCall> calls, GroupedAccumulator[] accumulators, long rowsScanned)
+    {
+        var states = new IReadOnlyList<Column>[accumulators.Length];
+        for (var a = 0; a < accumulators.Length; a++)
+        {
+            accumulators[a].EnsureGroups(table.Count);
+            states[a] = accumulators[a].ExportState(table.Count);
+        }
+
+        return PartialAggResult.ForGroups(table.Types, table.ToColumns(), table.Count, calls, states, rowsScanned);
+    }
+}
