@@ -1,0 +1,14 @@
+namespace Engine.Schedulers.Local;
+
+/// <summary>The names of the local scheduler's modes, as shown in EXPLAIN.</summary>
+public static class LocalModes
+{
+    /// <summary>All fragments on the calling thread, one after another.</summary>
+    public const string Serial = "SERIAL";
+
+    /// <summary>One fragment per task on a pool of workers.</summary>
+    public const string Partition = "PARTITION";
+
+    /// <summary>Fragments split by row range so every worker has work.</summary>
+    public const string Chunked = "CHUNKED";
+}

@@ -1,0 +1,36 @@
+namespace Engine.Schedulers.Local;
+
+/// <summary>Options of the local scheduler, bound from <c>Engine:Scheduler</c>.</summary>
+public sealed class LocalSchedulerOptions
+{
+    /// <summary>Worker threads; 0 means one per core. 1 runs everything serially on the calling thread.</summary>
+    public int MaxThreads { get; set; }
+
+    /// <summary>Queries reading fewer rows than this run SERIAL, without a thread-pool hop.</summary>
+    public long SerialThresholdRows { get; set; } = 100_000;
+
+    /// <summary>Target rows per chunk when CHUNKED mode splits fragments by row range.</summary>
+    public long ChunkRows { get; set; } = 256 * 1024;
+
+    /// <summary>The thread count actually used: <see cref="MaxThreads"/>, or the core count when it is 0.</summary>
+    public int EffectiveThreads => MaxThreads > 0 ? MaxThreads : Environment.ProcessorCount;
+
+    /// <summary>Throws a configuration error naming the bad key under <paramref name="section"/>.</summary>
+    public void Validate(string section)
+    {
+        if (MaxThreads < 0)
+        {
+            throw new Core.Errors.ConfigurationException($"{section}:MaxThreads", $"must be 0 (all cores) or positive, got {MaxThreads}");
+        }
+
+        if (SerialThresholdRows < 0)
+        {
+            throw new Core.Errors.ConfigurationException($"{section}:SerialThresholdRows", $"must not be negative, got {SerialThresholdRows}");
+        }
+
+        if (ChunkRows < 1)
+        {
+            throw new Core.Errors.ConfigurationException($"{section}:ChunkRows", $"must be at least 1, got {ChunkRows}");
+        }
+    }
+}
