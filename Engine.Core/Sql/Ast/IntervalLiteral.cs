@@ -4,7 +4,7 @@ namespace Engine.Core.Sql.Ast;
 
 /// <summary>
 /// A typed literal <c>INTERVAL '1 minute'</c>. The parser keeps the text as written; the binder converts
-/// it with <c>IntervalParser</c>.
+/// it with <see cref="IntervalParser"/>.
 /// </summary>
 /// <param name="Text">The text inside the quotes, with <c>''</c> unescaped.</param>
 /// <param name="Position">Where the INTERVAL keyword is.</param>

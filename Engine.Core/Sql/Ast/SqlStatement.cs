@@ -4,7 +4,7 @@ namespace Engine.Core.Sql.Ast;
 
 /// <summary>
 /// One parsed statement: a SELECT, optionally wrapped in EXPLAIN (show the plan) or EXPLAIN ANALYZE
-/// (run the query and show the plan with measured statistics). Produced by <c>SqlParser.Parse</c>.
+/// (run the query and show the plan with measured statistics). Produced by <see cref="SqlParser.Parse"/>.
 /// </summary>
 /// <param name="Select">The query itself.</param>
 /// <param name="Explain">True for <c>EXPLAIN SELECT ...</c> and <c>EXPLAIN ANALYZE SELECT ...</c>.</param>

@@ -14,9 +14,18 @@ public sealed record UnaryExpression(UnaryOperator Operator, SqlExpression Opera
 {
     internal override void WriteSql(StringBuilder builder)
     {
-        // The space after '-' keeps "- -5" from becoming the comment "--5".
-        builder.Append(Operator == UnaryOperator.Not ? "(NOT " : "(- ");
+        if (Operator == UnaryOperator.Not)
+        {
+            builder.Append("(NOT ");
+            Operand.WriteSql(builder);
+            builder.Append(')');
+            return;
+        }
+
+        // The inner parentheses keep the parser from folding the sign into a number literal, and keep
+        // "-" and a negative literal from forming the comment "--".
+        builder.Append("(-(");
         Operand.WriteSql(builder);
-        builder.Append(')');
+        builder.Append("))");
     }
 }
