@@ -1,0 +1,82 @@
+using Engine.Core.Catalog;
+using Engine.Core.Columns;
+using Engine.Core.Expressions;
+
+namespace Engine.Core.Planning;
+
+/// <summary>
+/// Decides from partition-key values and chunk min/max statistics whether a chunk can hold a row that
+/// satisfies the filter. Only proves "cannot match" for comparisons and IN lists of a column against
+/// constants, combined with AND/OR; everything else is assumed to match. Unknown statistics never prune.
+/// </summary>
+internal static class PartitionPruner
+{
+    /// <summary>False only when no row of the chunk can satisfy <paramref name="filter"/>.</summary>
+    public static bool CanMatch(BoundExpression filter, IReadOnlyList<Field> scanFields, PartitionInfo partition, PartitionChunk chunk) =>
+        filter switch
+        {
+            LogicalExpression { Operator: LogicalOperator.And } and =>
+                CanMatch(and.Left, scanFields, partition, chunk) && CanMatch(and.Right, scanFields, partition, chunk),
+            LogicalExpression or =>
+                CanMatch(or.Left, scanFields, partition, chunk) || CanMatch(or.Right, scanFields, partition, chunk),
+            ComparisonExpression { Left: ColumnReference column, Right: Literal literal } comparison =>
+                RangeCanSatisfy(Range(column, scanFields, partition, chunk), comparison.Operator, literal.Value),
+            ComparisonExpression { Left: Literal literal, Right: ColumnReference column } comparison =>
+                RangeCanSatisfy(Range(column, scanFields, partition, chunk), Flip(comparison.Operator), literal.Value),
+            InListExpression { Operand: ColumnReference column, Negated: false } inList =>
+                inList.Values.Any(v => RangeCanSatisfy(Range(column, scanFields, partition, chunk), ComparisonOperator.Equal, v)),
+            _ => true,
+        };
+
+    private static (ScalarValue Min, ScalarValue Max)? Range(ColumnReference column, IReadOnlyList<Field> scanFields, PartitionInfo partition, PartitionChunk chunk)
+    {
+        var name = scanFields[column.Index].Name;
+        if (partition.KeyValues.TryGetValue(name, out var key))
+        {
+            return (key, key);
+        }
+
+        if (chunk.Statistics.TryGetValue(name, out var statistics) && !statistics.Min.IsNull && !statistics.Max.IsNull)
+        {
+            return (statistics.Min, statistics.Max);
+        }
+
+        return null;
+    }
+
+    private static bool RangeCanSatisfy((ScalarValue Min, ScalarValue Max)? range, ComparisonOperator op, ScalarValue value)
+    {
+        if (range is not var (min, max) || value.IsNull)
+        {
+            // Unknown range: maybe. A comparison with NULL is never true.
+            return !value.IsNull;
+        }
+
+        if (min.IsNull || max.IsNull || !Comparable(min, value))
+        {
+            return true;
+        }
+
+        return op switch
+        {
+            ComparisonOperator.Equal => min.CompareTo(value) <= 0 && max.CompareTo(value) >= 0,
+            ComparisonOperator.NotEqual => !(min.CompareTo(value) == 0 && max.CompareTo(value) == 0),
+            ComparisonOperator.Less => min.CompareTo(value) < 0,
+            ComparisonOperator.LessOrEqual => min.CompareTo(value) <= 0,
+            ComparisonOperator.Greater => max.CompareTo(value) > 0,
+            _ => max.CompareTo(value) >= 0,
+        };
+    }
+
+    private static bool Comparable(ScalarValue left, ScalarValue right) =>
+        left.Type == right.Type || (left.Type.IsNumeric() && right.Type.IsNumeric());
+
+    private static ComparisonOperator Flip(ComparisonOperator op) => op switch
+    {
+        ComparisonOperator.Less => ComparisonOperator.Greater,
+        ComparisonOperator.LessOrEqual => ComparisonOperator.GreaterOrEqual,
+        ComparisonOperator.Greater => ComparisonOperator.Less,
+        ComparisonOperator.GreaterOrEqual => ComparisonOperator.LessOrEqual,
+        _ => op,
+    };
+}

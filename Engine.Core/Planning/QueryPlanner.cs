@@ -1,0 +1,50 @@
+using Engine.Core.Catalog;
+
+namespace Engine.Core.Planning;
+
+/// <summary>
+/// Turns a bound query into fragments: prunes partitions and chunks that cannot match the WHERE clause,
+/// then emits one fragment per remaining partition whose scans cover the remaining chunks (adjacent
+/// chunks merged into one range).
+/// </summary>
+public static class QueryPlanner
+{
+    /// <summary>The fragments of <paramref name="query"/>, with counts for EXPLAIN.</summary>
+    public static PlannedQuery Plan(BoundQuery query, Guid queryId)
+    {
+        var fragments = new List<QueryFragment>();
+        var plan = query.Plan;
+        var columns = plan.ScanFields.Select(f => f.Name).ToArray();
+        var chunksTotal = 0;
+        var chunksKept = 0;
+        foreach (var partition in query.Table.Partitions)
+        {
+            var scans = new List<PartitionScan>();
+            foreach (var chunk in partition.Chunks)
+            {
+                chunksTotal++;
+                if (chunk.RowCount == 0 || (plan.Filter is not null && !PartitionPruner.CanMatch(plan.Filter, plan.ScanFields, partition, chunk)))
+                {
+                    continue;
+                }
+
+                chunksKept++;
+                if (scans.Count > 0 && scans[^1].RowStart + scans[^1].RowCount == chunk.RowStart)
+                {
+                    scans[^1] = scans[^1] with { RowCount = scans[^1].RowCount + chunk.RowCount };
+                }
+                else
+                {
+                    scans.Add(new PartitionScan(query.Table.Name, partition.Id, columns, chunk.RowStart, chunk.RowCount));
+                }
+            }
+
+            if (scans.Count > 0)
+            {
+                fragments.Add(new QueryFragment(queryId, fragments.Count, plan, scans));
+            }
+        }
+
+        return new PlannedQuery(query, fragments, query.Table.Partitions.Count, chunksTotal, chunksKept);
+    }
+}
