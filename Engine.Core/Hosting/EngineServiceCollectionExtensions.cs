@@ -1,0 +1,82 @@
+using Engine.Core.Catalog;
+using Engine.Core.Errors;
+using Engine.Core.Execution;
+using Engine.Core.Hosting;
+using Engine.Core.Scheduling;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+#pragma warning disable IDE0130 // Extension methods for IServiceCollection live in its namespace, as the platform's do.
+namespace Microsoft.Extensions.DependencyInjection;
+#pragma warning restore IDE0130
+
+/// <summary>Registers Engine in a host app's service collection.</summary>
+public static class EngineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IQueryEngine"/>, the in-memory catalog (<see cref="InMemoryCatalog"/>, also as
+    /// <see cref="ITableCatalog"/> and <see cref="IPartitionReader"/>) and the scheduler selected by
+    /// <c>Scheduler:Kind</c> among those registered with <see cref="AddQueryScheduler{TScheduler}"/>.
+    /// The section is validated now, so a bad key fails at start-up with a <see cref="ConfigurationException"/>
+    /// naming it. Uses TryAdd, so a host's own registrations win.
+    /// </summary>
+    public static IServiceCollection AddEngine(this IServiceCollection services, IConfiguration engineSection)
+    {
+        var options = EngineOptions.FromConfiguration(engineSection);
+        services.TryAddSingleton(options);
+        services.TryAddSingleton(engineSection);
+        Registry(services);
+        services.TryAddSingleton<InMemoryCatalog>();
+        services.TryAddSingleton<ITableCatalog>(sp => sp.GetRequiredService<InMemoryCatalog>());
+        services.TryAddSingleton<IPartitionReader>(sp => sp.GetRequiredService<InMemoryCatalog>());
+        services.TryAddSingleton<IQueryScheduler>(sp =>
+        {
+            var kind = sp.GetRequiredService<EngineOptions>().SchedulerKind;
+            return sp.GetKeyedService<IQueryScheduler>(kind)
+                ?? throw new ConfigurationException("Engine:Scheduler:Kind",
+                    $"'{kind}' names no registered scheduler; registered: {string.Join(", ", sp.GetRequiredService<SchedulerRegistry>().Names)}");
+        });
+        services.TryAddSingleton<IQueryEngine>(sp => new QueryExecutor(
+            sp.GetRequiredService<ITableCatalog>(), sp.GetRequiredService<IPartitionReader>(), sp.GetRequiredService<IQueryScheduler>()));
+        return services;
+    }
+
+    /// <summary>
+    /// Registers <typeparamref name="TScheduler"/> as a keyed scheduler plugin under <paramref name="name"/>
+    /// (case-insensitive); <c>Engine:Scheduler:Kind = name</c> then selects it with no code change.
+    /// </summary>
+    public static IServiceCollection AddQueryScheduler<TScheduler>(this IServiceCollection services, string name)
+        where TScheduler : class, IQueryScheduler
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var key = name.ToLowerInvariant();
+        Registry(services).Add(key);
+        services.AddKeyedSingleton<IQueryScheduler, TScheduler>(key);
+        return services;
+    }
+
+    /// <summary>Registers a scheduler instance built by <paramref name="factory"/> under <paramref name="name"/>.</summary>
+    public static IServiceCollection AddQueryScheduler(this IServiceCollection services, string name, Func<IServiceProvider, IQueryScheduler> factory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var key = name.ToLowerInvariant();
+        Registry(services).Add(key);
+        services.AddKeyedSingleton(key, (sp, _) => factory(sp));
+        return services;
+    }
+
+    private static SchedulerRegistry Registry(IServiceCollection services)
+    {
+        foreach (var descriptor in services)
+        {
+            if (descriptor.ServiceType == typeof(SchedulerRegistry) && descriptor.ImplementationInstance is SchedulerRegistry existing)
+            {
+                return existing;
+            }
+        }
+
+        var registry = new SchedulerRegistry();
+        services.AddSingleton(registry);
+        return registry;
+    }
+}
