@@ -6,10 +6,10 @@ namespace Engine.Tests.Sql;
 [TestFixture]
 public sealed class IntervalParserTests
 {
-    private const long Second = 1_000_000;
-    private const long Minute = 60 * Second;
-    private const long Hour = 60 * Minute;
-    private const long Day = 24 * Hour;
+    internal const long Second = 1_000_000;
+    internal const long Minute = 60 * Second;
+    internal const long Hour = 60 * Minute;
+    internal const long Day = 24 * Hour;
 
     [TestCase("5m", 5 * Minute)]
     [TestCase("1h", Hour)]

@@ -9,6 +9,7 @@ public sealed class SqlParserErrorTests
     private static readonly object[] s_cases =
     [
         new object[] { "SELECT a WHERE b", 1, 10, "Expected FROM but found 'WHERE'" },
+        new object[] { "SELECT a\r\nFROM t\r\nWHERE = 1", 3, 7, "Expected an expression but found '='" },
         new object[] { "SELECT a\nFROM t\nWHERE b = = 1", 3, 11, "Expected an expression but found '='" },
         new object[] { "SELECT a FROM", 1, 14, "Expected a table name or a quoted path after FROM but found the end of input" },
         new object[] { "SELECT a, FROM t", 1, 11, "Expected an expression but found 'FROM'" },

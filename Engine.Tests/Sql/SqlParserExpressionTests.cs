@@ -200,7 +200,7 @@ public sealed class SqlParserExpressionTests
     [Test]
     public void Parse_OperandAfterStringSpanningLines_HasLineAfterString()
     {
-        var expression = (BinaryExpression)ParseExpression("'a\nb' ||x".Replace("||", "+\n ", StringComparison.Ordinal));
+        var expression = (BinaryExpression)ParseExpression("'a\nb' +\n x");
 
         Assert.That((expression.Right.Position.Line, expression.Right.Position.Column), Is.EqualTo((3, 2)));
     }
