@@ -13,14 +13,6 @@ namespace Engine.Core.Sql;
 /// </summary>
 public static class IntervalParser
 {
-    private const long Microsecond = 1;
-    private const long Millisecond = 1_000;
-    private const long Second = 1_000_000;
-    private const long Minute = 60 * Second;
-    private const long Hour = 60 * Minute;
-    private const long Day = 24 * Hour;
-    private const long Week = 7 * Day;
-
     /// <summary>
     /// Parses <paramref name="text"/> into <paramref name="micros"/>. Returns false with a message that
     /// quotes the text and shows valid forms when it is not an interval or does not fit in 64 bits; the
@@ -108,37 +100,37 @@ public static class IntervalParser
     {
         if (Is(unit, "us") || Is(unit, "usec") || Is(unit, "usecs") || Is(unit, "microsecond") || Is(unit, "microseconds"))
         {
-            return Microsecond;
+            return 1;
         }
 
         if (Is(unit, "ms") || Is(unit, "msec") || Is(unit, "msecs") || Is(unit, "millisecond") || Is(unit, "milliseconds"))
         {
-            return Millisecond;
+            return TimeSpan.TicksPerMillisecond / TimeSpan.TicksPerMicrosecond;
         }
 
         if (Is(unit, "s") || Is(unit, "sec") || Is(unit, "secs") || Is(unit, "second") || Is(unit, "seconds"))
         {
-            return Second;
+            return TimeSpan.TicksPerSecond / TimeSpan.TicksPerMicrosecond;
         }
 
         if (Is(unit, "m") || Is(unit, "min") || Is(unit, "mins") || Is(unit, "minute") || Is(unit, "minutes"))
         {
-            return Minute;
+            return TimeSpan.TicksPerMinute / TimeSpan.TicksPerMicrosecond;
         }
 
         if (Is(unit, "h") || Is(unit, "hr") || Is(unit, "hrs") || Is(unit, "hour") || Is(unit, "hours"))
         {
-            return Hour;
+            return TimeSpan.TicksPerHour / TimeSpan.TicksPerMicrosecond;
         }
 
         if (Is(unit, "d") || Is(unit, "day") || Is(unit, "days"))
         {
-            return Day;
+            return TimeSpan.TicksPerDay / TimeSpan.TicksPerMicrosecond;
         }
 
         if (Is(unit, "w") || Is(unit, "week") || Is(unit, "weeks"))
         {
-            return Week;
+            return 7 * TimeSpan.TicksPerDay / TimeSpan.TicksPerMicrosecond;
         }
 
         if (Is(unit, "mon") || Is(unit, "mons") || Is(unit, "month") || Is(unit, "months")
