@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json;
+using Engine.Core.Catalog;
+using Engine.Core.Columns;
+
+namespace Engine.Tests.Support;
+
+/// <summary>
+/// Runs SQL on DuckDB over the same data an <see cref="InMemoryCatalog"/> holds: exports the tables to CSV
+/// files in a temporary folder (deleted afterwards), then loads them and runs every query in ONE node
+/// process (<c>node/duckdb-oracle.mjs</c>), so a fixture pays DuckDB's start-up and load once.
+/// </summary>
+public static class DuckDbOracle
+{
+    /// <summary>The oracle script in <see cref="TestPaths.NodeTools"/>.</summary>
+    public const string Script = "duckdb-oracle.mjs";
+
+    /// <summary>
+    /// Runs <paramref name="queries"/> (DuckDB dialect) over <paramref name="tables"/> of
+    /// <paramref name="catalog"/> (every table when null) and returns one result per query, in order. A query
+    /// DuckDB rejects yields a result with <see cref="DuckDbQueryResult.Error"/>; a failure to load the data or
+    /// run node throws.
+    /// </summary>
+    public static async Task<IReadOnlyList<DuckDbQueryResult>> QueryAsync(
+        InMemoryCatalog catalog,
+        IReadOnlyList<string> queries,
+        IReadOnlyList<string>? tables = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(queries);
+        var folder = Path.Combine(Path.GetTempPath(), "engine-duckdb-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var requestTables = new List<object>();
+            foreach (var name in tables ?? catalog.TableNames)
+            {
+                var csv = Path.Combine(folder, name + ".csv");
+                var table = await CsvTableExporter.ExportAsync(catalog, name, csv, cancellationToken);
+                requestTables.Add(new
+                {
+                    name = table.Name,
+                    csv,
+                    columns = table.Schema.Fields.Select(f => new { name = f.Name, type = f.Type.SqlName() }).ToList(),
+                });
+            }
+
+            var request = JsonSerializer.Serialize(new { tables = requestTables, queries });
+            var output = await NodeRunner.RunScriptAsync(Script, [], request);
+            return ParseResponse(queries, output);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Runs the DuckDB dialect of each of <paramref name="queries"/>; see <see cref="QueryAsync(InMemoryCatalog, IReadOnlyList{string}, IReadOnlyList{string}?, CancellationToken)"/>.</summary>
+    public static Task<IReadOnlyList<DuckDbQueryResult>> QueryAsync(
+        InMemoryCatalog catalog,
+        IReadOnlyList<DifferentialQuery> queries,
+        IReadOnlyList<string>? tables = null,
+        CancellationToken cancellationToken = default) =>
+        QueryAsync(catalog, queries.Select(q => q.DuckDbSql).ToList(), tables, cancellationToken);
+
+    /// <summary>Parses the script's output: one entry per query, in order.</summary>
+    internal static IReadOnlyList<DuckDbQueryResult> ParseResponse(IReadOnlyList<string> queries, string output)
+    {
+        using var document = JsonDocument.Parse(output);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Array || root.GetArrayLength() != queries.Count)
+        {
+            throw new InvalidDataException($"The DuckDB oracle answered {root.ValueKind} with {(root.ValueKind == JsonValueKind.Array ? root.GetArrayLength() : 0)} entries for {queries.Count} queries.");
+        }
+
+        var results = new List<DuckDbQueryResult>(queries.Count);
+        var index = 0;
+        foreach (var entry in root.EnumerateArray())
+        {
+            results.Add(ParseResult(queries[index++], entry));
+        }
+
+        return results;
+    }
+
+    /// <summary>Parses one query's entry: <c>{ columns, types, rows }</c> or <c>{ error }</c>.</summary>
+    internal static DuckDbQueryResult ParseResult(string sql, JsonElement entry)
+    {
+        if (entry.TryGetProperty("error", out var error))
+        {
+            return new DuckDbQueryResult(sql, [], [], [], error.GetString() ?? "unknown DuckDB error");
+        }
+
+        var columns = entry.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!).ToList();
+        var types = entry.GetProperty("types").EnumerateArray().Select(t => t.GetString()!).ToList();
+        var rows = new List<ScalarValue[]>();
+        foreach (var row in entry.GetProperty("rows").EnumerateArray())
+        {
+            var values = new ScalarValue[types.Count];
+            var c = 0;
+            foreach (var value in row.EnumerateArray())
+            {
+                values[c] = ToScalar(value, types[c]);
+                c++;
+            }
+
+            rows.Add(values);
+        }
+
+        return new DuckDbQueryResult(sql, columns, types, rows, null);
+    }
+
+    /// <summary>Converts one JSON value of DuckDB type <paramref name="type"/> to an Engine scalar.</summary>
+    internal static ScalarValue ToScalar(JsonElement value, string type)
+    {
+        var engineType = EngineTypeOf(type);
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return ScalarValue.Null(engineType);
+        }
+
+        switch (engineType)
+        {
+            case DataType.Int64:
+            {
+                var integer = BigInteger.Parse(value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText(), CultureInfo.InvariantCulture);
+                // A HUGEINT beyond BIGINT cannot be an Engine BIGINT; as a DOUBLE the comparer reports the type difference.
+                return integer >= long.MinValue && integer <= long.MaxValue ? ScalarValue.FromInt64((long)integer) : ScalarValue.FromDouble((double)integer);
+            }
+
+            case DataType.Double:
+                return ScalarValue.FromDouble(value.ValueKind == JsonValueKind.Number
+                    ? value.GetDouble()
+                    : value.GetString() switch
+                    {
+                        "NaN" => double.NaN,
+                        "Infinity" => double.PositiveInfinity,
+                        "-Infinity" => double.NegativeInfinity,
+                        var text => double.Parse(text!, NumberStyles.Float, CultureInfo.InvariantCulture),
+                    });
+            case DataType.Timestamp:
+                return TimestampMicros.ParseOrNull(value.GetString()) is { } micros ? ScalarValue.FromTimestamp(micros) : ScalarValue.FromString(value.GetString()!);
+            case DataType.Bool:
+                return ScalarValue.FromBool(value.GetBoolean());
+            default:
+                return ScalarValue.FromString(value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText());
+        }
+    }
+
+    /// <summary>The Engine type a DuckDB type compares as (VARCHAR for types Engine does not have).</summary>
+    internal static DataType EngineTypeOf(string duckDbType) => duckDbType switch
+    {
+        "TINYINT" or "SMALLINT" or "INTEGER" or "BIGINT" or "HUGEINT" or "UTINYINT" or "USMALLINT" or "UINTEGER" or "UBIGINT" or "UHUGEINT" => DataType.Int64,
+        "DOUBLE" or "FLOAT" => DataType.Double,
+        "BOOLEAN" => DataType.Bool,
+        "DATE" => DataType.Timestamp,
+        _ when duckDbType.StartsWith("DECIMAL", StringComparison.Ordinal) => DataType.Double,
+        _ when duckDbType.StartsWith("TIMESTAMP", StringComparison.Ordinal) => DataType.Timestamp,
+        _ => DataType.String,
+    };
+}
