@@ -1,12 +1,15 @@
+using System.CommandLine;
+
 namespace Engine.Cli;
 
-/// <summary>The <c>engine</c> command.</summary>
+/// <summary>The <c>engine</c> command: query tables with SQL.</summary>
 public static class Program
 {
-    /// <summary>Runs the command line and returns the process exit code.</summary>
-    public static int Main(string[] args)
+    /// <summary>Runs the command line and returns the process exit code (0 success, 1 bad input, 2 internal error).</summary>
+    public static async Task<int> Main(string[] args)
     {
-        Console.Error.WriteLine("engine: the command line is being assembled; no commands yet.");
-        return args.Length == 0 ? 1 : 2;
+        var root = new RootCommand("Engine: SQL over partitioned time-series data, on one thread, every core, or many machines.");
+        root.Subcommands.Add(QueryCommand.Create());
+        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }
 }
