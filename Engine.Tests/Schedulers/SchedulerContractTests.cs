@@ -1,0 +1,98 @@
+using Engine.Core.Catalog;
+using Engine.Core.Execution;
+using Engine.Core.Generators;
+using Engine.Schedulers.Local;
+using Engine.Tests.Support;
+
+namespace Engine.Tests.Schedulers;
+
+/// <summary>
+/// The scheduler contract: every mode returns the same answer as SERIAL for the same queries. Each
+/// derived fixture is one scheduler configuration; the queries cover every aggregate, grouping, filters,
+/// HAVING, ORDER BY / LIMIT and row queries with top-N pushdown.
+/// </summary>
+public abstract class SchedulerContractTests
+{
+    private static readonly Lazy<InMemoryCatalog> s_catalog = new(() =>
+    {
+        var catalog = new InMemoryCatalog();
+        TradesGenerator.RegisterTrades(catalog, new TradesOptions { Rows = 60_000, Symbols = 3, BatchRows = 7_000 });
+        var start = TradesOptions.DefaultStartMicros;
+        CpuGenerator.RegisterCpu(catalog, new CpuOptions { Hosts = 4, StartMicros = start, EndMicros = start + (2 * 86_400_000_000L), BatchRows = 5_000 });
+        return catalog;
+    });
+
+    public static IEnumerable<TestCaseData> Queries()
+    {
+        (string Sql, bool Ordered)[] queries =
+        [
+            ("SELECT symbol, sum(volume) FROM trades GROUP BY symbol", false),
+            ("SELECT count(*), sum(volume), min(price), max(price), avg(price) FROM trades WHERE symbol = 'S0001'", true),
+            ("SELECT symbol, time_bucket('1 minute', ts) AS minute, first(price), max(price), min(price), last(price), sum(volume) FROM trades GROUP BY symbol, minute", false),
+            ("SELECT symbol, vwap(price, volume) FROM trades WHERE ts >= '2024-01-01 00:10:00' AND ts < '2024-01-01 00:40:00' GROUP BY symbol", false),
+            ("SELECT symbol, last(price) FROM trades GROUP BY symbol", false),
+            ("SELECT symbol, time_bucket('1h', ts) AS hour, stddev_pop(price), count(*) FROM trades GROUP BY symbol, hour", false),
+            ("SELECT symbol, var_samp(price), stddev_samp(price), var_pop(price), count(DISTINCT volume) FROM trades GROUP BY symbol", false),
+            ("SELECT volume % 7 AS bucket, count(*), avg(price) FROM trades GROUP BY bucket HAVING count(*) > 100 ORDER BY bucket", true),
+            ("SELECT ts, symbol, price FROM trades WHERE price > 100 ORDER BY price DESC, ts LIMIT 17", true),
+            ("SELECT * FROM trades WHERE symbol IN ('S0002', 'S0003') AND volume BETWEEN 10 AND 20 ORDER BY ts, symbol LIMIT 50", true),
+            ("SELECT count(*) FROM trades WHERE symbol = 'NOPE'", true),
+            ("SELECT hostname, time_bucket('5m', time) AS t, max(usage_user) FROM cpu WHERE usage_user > 90 GROUP BY hostname, t", false),
+            ("SELECT region, avg(usage_idle), first(usage_system), last(usage_system) FROM cpu GROUP BY region ORDER BY region", true),
+        ];
+        foreach (var (sql, ordered) in queries)
+        {
+            yield return new TestCaseData(sql, ordered).SetName($"{{c}}: {sql}");
+        }
+    }
+
+    /// <summary>The scheduler configuration under test.</summary>
+    protected abstract QueryExecutor CreateEngine(InMemoryCatalog catalog);
+
+    /// <summary>The mode this configuration must select for full-table queries.</summary>
+    protected abstract string ExpectedMode { get; }
+
+    [TestCaseSource(nameof(Queries))]
+    public async Task Query_GivesTheSameAnswerAsSerial(string sql, bool ordered)
+    {
+        var serial = await TestEngines.Local(s_catalog.Value, threads: 1).QueryAsync(sql);
+        var actual = await CreateEngine(s_catalog.Value).QueryAsync(sql);
+        ResultAssert.Equivalent(serial, actual, ordered, sql);
+    }
+
+    [Test]
+    public async Task FullScan_RunsInTheExpectedMode()
+    {
+        var result = await CreateEngine(s_catalog.Value).QueryAsync("SELECT count(*) FROM trades");
+        Assert.That(result.Statistics.Mode, Is.EqualTo(ExpectedMode));
+        Assert.That(result.GetValue(0, 0).Int64Value, Is.EqualTo(60_000));
+    }
+}
+
+public sealed class SerialSchedulerContractTests : SchedulerContractTests
+{
+    protected override string ExpectedMode => LocalModes.Serial;
+
+    protected override QueryExecutor CreateEngine(InMemoryCatalog catalog) => TestEngines.Local(catalog, threads: 1);
+}
+
+public sealed class PartitionSchedulerContractTests : SchedulerContractTests
+{
+    protected override string ExpectedMode => LocalModes.Partition;
+
+    protected override QueryExecutor CreateEngine(InMemoryCatalog catalog) => TestEngines.Local(catalog, threads: 2, serialThresholdRows: 0);
+}
+
+public sealed class ChunkedSchedulerContractTests : SchedulerContractTests
+{
+    protected override string ExpectedMode => LocalModes.Chunked;
+
+    protected override QueryExecutor CreateEngine(InMemoryCatalog catalog) => TestEngines.Local(catalog, threads: 4, serialThresholdRows: 0, chunkRows: 4_096);
+}
+
+public sealed class ChunkedSmallestChunkSchedulerContractTests : SchedulerContractTests
+{
+    protected override string ExpectedMode => LocalModes.Chunked;
+
+    protected override QueryExecutor CreateEngine(InMemoryCatalog catalog) => TestEngines.Local(catalog, threads: 4, serialThresholdRows: 0, chunkRows: 1);
+}
