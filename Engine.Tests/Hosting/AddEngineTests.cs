@@ -1,0 +1,88 @@
+using Engine.Core.Catalog;
+using Engine.Core.Errors;
+using Engine.Core.Execution;
+using Engine.Core.Planning;
+using Engine.Core.Scheduling;
+using Engine.Schedulers.Local;
+using Engine.Core.Generators;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Engine.Tests.Hosting;
+
+public class AddEngineTests
+{
+    private static IConfigurationSection Section(params (string Key, string Value)[] values) =>
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value)))
+            .Build()
+            .GetSection("Engine");
+
+    private static ServiceProvider Build(IConfigurationSection section, Action<IServiceCollection>? extra = null)
+    {
+        var services = new ServiceCollection();
+        services.AddEngine(section).AddLocalQueryScheduler(section);
+        extra?.Invoke(services);
+        return services.BuildServiceProvider();
+    }
+
+    [Test]
+    public async Task AddEngine_WithDefaults_AnswersQueriesWithTheLocalScheduler()
+    {
+        using var provider = Build(Section());
+        TradesGenerator.RegisterTrades(provider.GetRequiredService<InMemoryCatalog>(), new TradesOptions { Rows = 1_000, Symbols = 2 });
+        var engine = provider.GetRequiredService<IQueryEngine>();
+        var result = await engine.QueryAsync("SELECT count(*) FROM trades");
+        Assert.That(result.GetValue(0, 0).Int64Value, Is.EqualTo(1_000));
+        Assert.That(result.Statistics.SchedulerKind, Is.EqualTo("local"));
+    }
+
+    [Test]
+    public async Task SchedulerKind_SelectsARegisteredPluginWithoutCodeChanges()
+    {
+        using var provider = Build(Section(("Engine:Scheduler:Kind", "Counting")), s => s.AddQueryScheduler<CountingScheduler>("counting"));
+        TradesGenerator.RegisterTrades(provider.GetRequiredService<InMemoryCatalog>(), new TradesOptions { Rows = 1_000, Symbols = 3 });
+        var result = await provider.GetRequiredService<IQueryEngine>().QueryAsync("SELECT count(*) FROM trades");
+        var plugin = (CountingScheduler)provider.GetRequiredKeyedService<IQueryScheduler>("counting");
+        Assert.That(result.GetValue(0, 0).Int64Value, Is.EqualTo(1_000));
+        Assert.That(plugin.Fragments, Is.EqualTo(3));
+        Assert.That(result.Statistics.SchedulerKind, Is.EqualTo("counting"));
+    }
+
+    [Test]
+    public void UnknownSchedulerKind_NamesTheKeyAndTheRegisteredOnes()
+    {
+        using var provider = Build(Section(("Engine:Scheduler:Kind", "Remote")));
+        var error = Assert.Throws<ConfigurationException>(() => provider.GetRequiredService<IQueryEngine>());
+        Assert.That(error!.Message, Does.Contain("Engine:Scheduler:Kind").And.Contain("'remote' names no registered scheduler; registered: local"));
+    }
+
+    [TestCase("Engine:Scheduler:MaxThreads", "-1", "must be 0 (all cores) or positive, got -1")]
+    [TestCase("Engine:Scheduler:MaxThreads", "many", "'many' is not a whole number")]
+    [TestCase("Engine:Scheduler:SerialThresholdRows", "-5", "must not be negative")]
+    [TestCase("Engine:Scheduler:ChunkRows", "0", "must be at least 1")]
+    [TestCase("Engine:Storage:Kind", "Tape", "'Tape' is not a storage kind")]
+    [TestCase("Engine:Storage:Rot", "x", "unknown setting")]
+    public void BadSetting_FailsAtStartUpNamingTheKey(string key, string value, string problem)
+    {
+        var error = Assert.Throws<ConfigurationException>(() => Build(Section((key, value))));
+        Assert.That(error!.Message, Does.Contain($"'{key}'").And.Contain(problem));
+    }
+
+    private sealed class CountingScheduler : IQueryScheduler
+    {
+        private readonly LocalQueryScheduler _inner = new(new LocalSchedulerOptions { MaxThreads = 1 });
+
+        public int Fragments { get; private set; }
+
+        public string Kind => "counting";
+
+        public int WorkerCount => 1;
+
+        public ValueTask<IReadOnlyList<PartialAggResult>> ScatterAsync(IReadOnlyList<QueryFragment> fragments, QueryContext context, CancellationToken cancellationToken)
+        {
+            Fragments += fragments.Count;
+            return _inner.ScatterAsync(fragments, context, cancellationToken);
+        }
+    }
+}
