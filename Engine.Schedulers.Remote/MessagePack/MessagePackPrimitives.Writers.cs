@@ -255,19 +255,24 @@ public static partial class MessagePackPrimitives
             return true;
         }
 
-        bool written = header.Length switch
+        var size = header.Length switch
         {
-            <= byte.MaxValue => TryWriteLength8(destination, MessagePackCode.Ext8, header.Length, out bytesWritten),
-            <= ushort.MaxValue => TryWriteLength16(destination, MessagePackCode.Ext16, header.Length, out bytesWritten),
-            _ => TryWriteLength32(destination, MessagePackCode.Ext32, header.Length, out bytesWritten),
+            <= byte.MaxValue => 3,
+            <= ushort.MaxValue => 4,
+            _ => 6,
         };
-        if (!written || destination.Length <= bytesWritten)
+        if (!HasRoom(destination, size, out bytesWritten))
         {
-            bytesWritten = 0;
             return false;
         }
 
-        destination[bytesWritten++] = (byte)header.TypeCode;
+        _ = size switch
+        {
+            3 => TryWriteLength8(destination, MessagePackCode.Ext8, header.Length, out _),
+            4 => TryWriteLength16(destination, MessagePackCode.Ext16, header.Length, out _),
+            _ => TryWriteLength32(destination, MessagePackCode.Ext32, header.Length, out _),
+        };
+        destination[size - 1] = (byte)header.TypeCode;
         return true;
     }
 

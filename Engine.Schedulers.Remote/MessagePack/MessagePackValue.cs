@@ -45,7 +45,7 @@ public static class MessagePackValue
 
                 return reader.ReadInt64();
             case MessagePackType.Float:
-                return code == MessagePackCode.Float32 ? reader.ReadSingle() : reader.ReadDouble();
+                return code == MessagePackCode.Float32 ? (object)reader.ReadSingle() : reader.ReadDouble();
             case MessagePackType.String:
                 return reader.ReadString();
             case MessagePackType.Binary:
