@@ -393,12 +393,7 @@ internal sealed class ColumnChunkDecoder
             case PhysicalType.Int96:
                 for (var i = 0; i < count; i++)
                 {
-                    if (!ValueConverter.TryConvertInt96(span.Slice(i * 12, 12), out var micros))
-                    {
-                        throw ValueConverter.OutOfRange(_column, _objectName, $"an INT96 timestamp (0x{Convert.ToHexString(span.Slice(i * 12, 12))})");
-                    }
-
-                    target.Longs[start + i] = micros;
+                    target.Longs[start + i] = ValueConverter.ConvertInt96(span.Slice(i * 12, 12));
                 }
 
                 break;

@@ -177,7 +177,10 @@ public sealed class ParquetFileReader
             }
 
             selected[i] = Columns[index];
-            ranges.Add(ChunkRange(group.Columns[index].MetaData!));
+            if (group.NumRows > 0)
+            {
+                ranges.Add(ChunkRange(group.Columns[index].MetaData!));
+            }
         }
 
         var verifyHead = Volatile.Read(ref _headVerified) == 0;
@@ -200,7 +203,7 @@ public sealed class ParquetFileReader
             var meta = group.Columns[selected[i].Index].MetaData!;
             var (start, length) = ChunkRange(meta);
             var decoder = new ColumnChunkDecoder(selected[i], meta.Codec, Key, rowCount, _options);
-            result[i] = decoder.Decode(Slice(fetched, start, length), start);
+            result[i] = decoder.Decode(rowCount > 0 ? Slice(fetched, start, length) : ArraySegment<byte>.Empty, start);
         }
 
         return new ColumnBatch(new Schema([.. selected.Select(c => c.Field)]), result, rowCount);
@@ -340,6 +343,7 @@ public sealed class ParquetFileReader
             for (var c = 0; c < columns.Length; c++)
             {
                 var chunk = group.Columns[c];
+                var empty = group.NumRows == 0;
                 var name = columns[c].Name;
                 if (chunk.IsEncrypted)
                 {
@@ -358,7 +362,7 @@ public sealed class ParquetFileReader
                 }
 
                 var (start, length) = ChunkRange(meta);
-                if (start < MagicLength || length < 0 || length > footerOffset - start)
+                if (!empty && (start < MagicLength || length < 0 || length > footerOffset - start))
                 {
                     throw new CorruptDataException(key, start, $"row group {g} column '{name}' chunk [{start}, +{length}) lies outside the data region [4, {footerOffset})");
                 }

@@ -44,14 +44,17 @@ internal static class ValueConverter
         }
     }
 
-    /// <summary>Converts an INT96 (8 bytes nanoseconds of day, 4 bytes Julian day) to microseconds; false when out of range.</summary>
-    public static bool TryConvertInt96(ReadOnlySpan<byte> bytes, out long micros)
+    /// <summary>
+    /// Converts an INT96 (8 bytes nanoseconds of day, 4 bytes Julian day) to microseconds. The arithmetic
+    /// wraps modulo 2^64 microseconds exactly as the writers that produce INT96 (Spark) compute it, so an
+    /// instant that overflowed their intermediate Julian-day value (years beyond 292,000 BC/AD excepted)
+    /// comes back as the instant that was written; for every in-range encoding wrapping changes nothing.
+    /// </summary>
+    public static long ConvertInt96(ReadOnlySpan<byte> bytes)
     {
         var nanos = BinaryPrimitives.ReadInt64LittleEndian(bytes);
         var julianDay = BinaryPrimitives.ReadInt32LittleEndian(bytes[8..]);
-        var total = ((Int128)(julianDay - JulianDayOfUnixEpoch) * TimestampMicros.PerDay) + FloorDivide(nanos, 1000);
-        micros = (long)total;
-        return total >= long.MinValue && total <= long.MaxValue;
+        return unchecked((julianDay * TimestampMicros.PerDay) + FloorDivide(nanos, 1000) - (JulianDayOfUnixEpoch * TimestampMicros.PerDay));
     }
 
     /// <summary>A DECIMAL stored as an integer, as a Double.</summary>

@@ -15,7 +15,8 @@ internal static class ByteArrayDecoder
     /// <summary>PLAIN BYTE_ARRAY: a 4-byte little-endian length before each value.</summary>
     public static ByteArrayValues DecodePlain(ArraySegment<byte> page, int count, PageContext context)
     {
-        var offsets = new int[count + 1];
+        var starts = new int[count];
+        var ends = new int[count];
         var data = page.AsSpan();
         var position = 0;
         for (var i = 0; i < count; i++)
@@ -32,12 +33,12 @@ internal static class ByteArrayDecoder
                 context.Fail($"PLAIN BYTE_ARRAY value {i} has length {length} but only {data.Length - position} bytes remain");
             }
 
-            offsets[i] = page.Offset + position;
+            starts[i] = page.Offset + position;
             position += length;
-            offsets[i + 1] = page.Offset + position;
+            ends[i] = page.Offset + position;
         }
 
-        return new ByteArrayValues(page.Array!, offsets, count);
+        return new ByteArrayValues(page.Array!, starts, ends, count);
     }
 
     /// <summary>PLAIN FIXED_LEN_BYTE_ARRAY: values of <paramref name="width"/> bytes back to back.</summary>
@@ -48,13 +49,15 @@ internal static class ByteArrayDecoder
             context.Fail($"{count} FIXED_LEN_BYTE_ARRAY({width}) values need {(long)count * width} bytes, the page has {page.Count}");
         }
 
-        var offsets = new int[count + 1];
-        for (var i = 0; i <= count; i++)
+        var starts = new int[count];
+        var ends = new int[count];
+        for (var i = 0; i < count; i++)
         {
-            offsets[i] = page.Offset + (i * width);
+            starts[i] = page.Offset + (i * width);
+            ends[i] = starts[i] + width;
         }
 
-        return new ByteArrayValues(page.Array!, offsets, count);
+        return new ByteArrayValues(page.Array!, starts, ends, count);
     }
 
     /// <summary>DELTA_LENGTH_BYTE_ARRAY: DELTA_BINARY_PACKED lengths, then the values back to back.</summary>
@@ -62,8 +65,8 @@ internal static class ByteArrayDecoder
     {
         var lengths = new long[count];
         var position = DeltaBinaryPackedDecoder.Decode(page.AsSpan(), lengths, context);
-        var offsets = new int[count + 1];
-        offsets[0] = page.Offset + position;
+        var starts = new int[count];
+        var ends = new int[count];
         for (var i = 0; i < count; i++)
         {
             if (lengths[i] < 0 || lengths[i] > page.Count - position)
@@ -71,11 +74,12 @@ internal static class ByteArrayDecoder
                 context.Fail($"DELTA_LENGTH_BYTE_ARRAY value {i} has length {lengths[i]} but only {page.Count - position} bytes remain");
             }
 
+            starts[i] = page.Offset + position;
             position += (int)lengths[i];
-            offsets[i + 1] = page.Offset + position;
+            ends[i] = page.Offset + position;
         }
 
-        return new ByteArrayValues(page.Array!, offsets, count);
+        return new ByteArrayValues(page.Array!, starts, ends, count);
     }
 
     /// <summary>DELTA_BYTE_ARRAY: prefix lengths, then a DELTA_LENGTH_BYTE_ARRAY of suffixes; value = previous[..prefix] + suffix.</summary>
@@ -84,7 +88,8 @@ internal static class ByteArrayDecoder
         var prefixes = new long[count];
         var consumed = DeltaBinaryPackedDecoder.Decode(page.AsSpan(), prefixes, context);
         var suffixes = DecodeDeltaLength(page[consumed..], count, context);
-        var offsets = new int[count + 1];
+        var starts = new int[count];
+        var ends = new int[count];
         var buffer = new byte[Math.Max(16, page.Count * 2)];
         var size = 0;
         var previousStart = 0;
@@ -111,14 +116,14 @@ internal static class ByteArrayDecoder
 
             buffer.AsSpan(previousStart, (int)prefix).CopyTo(buffer.AsSpan(size));
             suffix.CopyTo(buffer.AsSpan(size + (int)prefix));
-            offsets[i] = size;
+            starts[i] = size;
             previousStart = size;
             previousLength = (int)length;
             size += (int)length;
-            offsets[i + 1] = size;
+            ends[i] = size;
         }
 
-        return new ByteArrayValues(buffer, offsets, count);
+        return new ByteArrayValues(buffer, starts, ends, count);
     }
 
     /// <summary>BYTE_STREAM_SPLIT: gathers byte k of value i from stream k, producing the PLAIN layout.</summary>

@@ -28,7 +28,7 @@ internal static class RleBitPackedDecoder
                 context.Fail($"RLE/bit-packed data ends after {produced} of {output.Length} values (run header at byte {runStart})");
             }
 
-            if ((header & 1) == 0)
+            if ((header & 1) == 1)
             {
                 var groups = header >> 1;
                 var available = (ulong)(data.Length - position);
