@@ -1,0 +1,248 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Runtime.InteropServices;
+using Engine.Core.Errors;
+using Engine.Storage.Parquet.Metadata;
+
+namespace Engine.Storage.Compression;
+
+/// <summary>
+/// Decompresses one Parquet page body into a destination of exactly the size the page header declares.
+/// Output that would be larger or smaller than declared is a <see cref="CorruptDataException"/>; a codec
+/// without an implementation (LZO, or a missing native library) is an <see cref="UnsupportedFeatureException"/>.
+/// No codec is implemented here: Snappy comes from IronSnappy, GZIP and Brotli from the BCL, ZSTD and LZ4
+/// from the system libraries. Stateless and thread-safe.
+/// </summary>
+internal static class PageDecompressor
+{
+    /// <summary>
+    /// The most a page may expand per compressed byte for <paramref name="codec"/> (the format's own limits,
+    /// rounded up), used to reject a lying uncompressed size before allocating for it.
+    /// </summary>
+    public static long MaxExpansion(CompressionCodec codec) => codec switch
+    {
+        CompressionCodec.Uncompressed => 1,
+        CompressionCodec.Snappy => 32,
+        CompressionCodec.Lz4 or CompressionCodec.Lz4Raw => 256,
+        CompressionCodec.Gzip => 1100,
+        _ => 1 << 16,
+    };
+
+    /// <summary>
+    /// Decompresses <paramref name="source"/> into all of <paramref name="destination"/>. <paramref name="objectName"/>
+    /// and <paramref name="offset"/> (the page body's position in the object) go into error messages.
+    /// </summary>
+    public static void Decompress(CompressionCodec codec, ReadOnlySpan<byte> source, Span<byte> destination, string objectName, long offset)
+    {
+        switch (codec)
+        {
+            case CompressionCodec.Uncompressed:
+                if (source.Length != destination.Length)
+                {
+                    throw Corrupt(objectName, offset, codec, $"an uncompressed page of {source.Length} bytes declares {destination.Length} bytes");
+                }
+
+                source.CopyTo(destination);
+                break;
+            case CompressionCodec.Snappy:
+                DecompressSnappy(source, destination, objectName, offset);
+                break;
+            case CompressionCodec.Gzip:
+                DecompressGzip(source, destination, objectName, offset);
+                break;
+            case CompressionCodec.Brotli:
+                if (!BrotliDecoder.TryDecompress(source, destination, out var written) || written != destination.Length)
+                {
+                    throw Corrupt(objectName, offset, codec, $"the Brotli stream is malformed or does not inflate to the declared {destination.Length} bytes");
+                }
+
+                break;
+            case CompressionCodec.Zstd:
+                DecompressZstd(source, destination, objectName, offset);
+                break;
+            case CompressionCodec.Lz4Raw:
+                var produced = DecompressLz4Block(source, destination);
+                if (produced != destination.Length)
+                {
+                    throw Corrupt(objectName, offset, codec, $"the LZ4 block is malformed or does not inflate to the declared {destination.Length} bytes");
+                }
+
+                break;
+            case CompressionCodec.Lz4:
+                if (!TryDecompressHadoopLz4(source, destination) &&
+                    DecompressLz4Block(source, destination) != destination.Length)
+                {
+                    throw Corrupt(objectName, offset, codec, $"the data is neither Hadoop-framed LZ4 nor a raw LZ4 block of the declared {destination.Length} bytes");
+                }
+
+                break;
+            default:
+                throw new UnsupportedFeatureException($"Parquet compression codec {codec}", $"object '{objectName}' at offset {offset}");
+        }
+    }
+
+    private static void DecompressSnappy(ReadOnlySpan<byte> source, Span<byte> destination, string objectName, long offset)
+    {
+        ulong declared = 0;
+        var shift = 0;
+        var i = 0;
+        while (true)
+        {
+            if (i >= source.Length || shift > 35)
+            {
+                throw Corrupt(objectName, offset, CompressionCodec.Snappy, "the Snappy length preamble is malformed");
+            }
+
+            var b = source[i++];
+            declared |= (ulong)(b & 0x7F) << shift;
+            shift += 7;
+            if ((b & 0x80) == 0)
+            {
+                break;
+            }
+        }
+
+        if (declared != (ulong)destination.Length)
+        {
+            throw Corrupt(objectName, offset, CompressionCodec.Snappy, $"the Snappy stream holds {declared} bytes but the page declares {destination.Length}");
+        }
+
+        byte[] decoded;
+        try
+        {
+            decoded = IronSnappy.Snappy.Decode(source);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            throw new CorruptDataException(objectName, offset, $"malformed SNAPPY page: {exception.Message}", exception);
+        }
+
+        if (decoded.Length != destination.Length)
+        {
+            throw Corrupt(objectName, offset, CompressionCodec.Snappy, $"the Snappy stream inflated to {decoded.Length} bytes, the page declares {destination.Length}");
+        }
+
+        decoded.CopyTo(destination);
+    }
+
+    private static unsafe void DecompressGzip(ReadOnlySpan<byte> source, Span<byte> destination, string objectName, long offset)
+    {
+        try
+        {
+            fixed (byte* pointer = source)
+            {
+                using var input = new UnmanagedMemoryStream(pointer, source.Length);
+                using var gzip = new GZipStream(input, CompressionMode.Decompress);
+                var total = gzip.ReadAtLeast(destination, destination.Length, throwOnEndOfStream: false);
+                Span<byte> probe = stackalloc byte[1];
+                if (total != destination.Length || gzip.Read(probe) != 0)
+                {
+                    throw Corrupt(objectName, offset, CompressionCodec.Gzip, $"the GZIP stream does not inflate to the declared {destination.Length} bytes");
+                }
+            }
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new CorruptDataException(objectName, offset, $"malformed GZIP page: {exception.Message}", exception);
+        }
+    }
+
+    private static unsafe void DecompressZstd(ReadOnlySpan<byte> source, Span<byte> destination, string objectName, long offset)
+    {
+        nuint result;
+        try
+        {
+            fixed (byte* input = source)
+            fixed (byte* output = destination)
+            {
+                result = NativeZstd.Decompress(output, (nuint)destination.Length, input, (nuint)source.Length);
+                if (NativeZstd.IsError(result) != 0)
+                {
+                    var name = Marshal.PtrToStringUTF8((nint)NativeZstd.GetErrorName(result));
+                    throw Corrupt(objectName, offset, CompressionCodec.Zstd, $"libzstd reports '{name}' (the page declares {destination.Length} bytes)");
+                }
+            }
+        }
+        catch (DllNotFoundException exception)
+        {
+            throw new UnsupportedFeatureException("Parquet compression codec ZSTD", $"the system library libzstd.so.1 is not installed ({exception.Message})");
+        }
+
+        if (result != (nuint)destination.Length)
+        {
+            throw Corrupt(objectName, offset, CompressionCodec.Zstd, $"the ZSTD data inflated to {result} bytes, the page declares {destination.Length}");
+        }
+    }
+
+    private static unsafe int DecompressLz4Block(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        if (source.IsEmpty)
+        {
+            return destination.IsEmpty ? 0 : -1;
+        }
+
+        try
+        {
+            fixed (byte* input = source)
+            fixed (byte* output = destination)
+            {
+                var scratch = stackalloc byte[1];
+                return NativeLz4.DecompressSafe(input, destination.IsEmpty ? scratch : output, source.Length, destination.Length);
+            }
+        }
+        catch (DllNotFoundException exception)
+        {
+            throw new UnsupportedFeatureException("Parquet compression codec LZ4", $"the system library liblz4.so.1 is not installed ({exception.Message})");
+        }
+    }
+
+    private static bool TryDecompressHadoopLz4(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        var input = 0;
+        var output = 0;
+        while (input < source.Length)
+        {
+            if (source.Length - input < 4)
+            {
+                return false;
+            }
+
+            var chunkSize = BinaryPrimitives.ReadUInt32BigEndian(source[input..]);
+            input += 4;
+            if (chunkSize > (uint)(destination.Length - output))
+            {
+                return false;
+            }
+
+            var chunkEnd = output + (int)chunkSize;
+            while (output < chunkEnd)
+            {
+                if (source.Length - input < 4)
+                {
+                    return false;
+                }
+
+                var blockSize = BinaryPrimitives.ReadUInt32BigEndian(source[input..]);
+                input += 4;
+                if (blockSize == 0 || blockSize > (uint)(source.Length - input))
+                {
+                    return false;
+                }
+
+                var produced = DecompressLz4Block(source.Slice(input, (int)blockSize), destination[output..chunkEnd]);
+                if (produced <= 0)
+                {
+                    return false;
+                }
+
+                input += (int)blockSize;
+                output += produced;
+            }
+        }
+
+        return output == destination.Length;
+    }
+
+    private static CorruptDataException Corrupt(string objectName, long offset, CompressionCodec codec, string problem) =>
+        new(objectName, offset, $"malformed {codec.ToString().ToUpperInvariant()} page: {problem}");
+}

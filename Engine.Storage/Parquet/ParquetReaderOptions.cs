@@ -1,0 +1,27 @@
+namespace Engine.Storage.Parquet;
+
+/// <summary>Tuning and safety limits of <see cref="ParquetFileReader"/>. Immutable; share one instance freely.</summary>
+public sealed record ParquetReaderOptions
+{
+    /// <summary>The default options.</summary>
+    public static ParquetReaderOptions Default { get; } = new();
+
+    /// <summary>Bytes read from the end of the file in the first request (footer and magic); a second request is made only when the footer is larger. Default 64 KiB.</summary>
+    public int FooterReadSize { get; init; } = 64 * 1024;
+
+    /// <summary>
+    /// Column chunk ranges separated by at most this many bytes are fetched in one request (the gap is read
+    /// and discarded): fewer requests against high-latency stores for a little extra transfer. Default 1 MiB;
+    /// 0 merges only touching ranges.
+    /// </summary>
+    public int CoalesceGapBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>Whether page CRC-32 checksums are verified when a writer stored them. Default true.</summary>
+    public bool VerifyChecksums { get; init; } = true;
+
+    /// <summary>The largest uncompressed page accepted, whatever its header claims. Default 256 MiB.</summary>
+    public int MaxPageBytes { get; init; } = 256 * 1024 * 1024;
+
+    /// <summary>The most rows a row group may declare. Default 2^28.</summary>
+    public int MaxRowGroupRows { get; init; } = 1 << 28;
+}
