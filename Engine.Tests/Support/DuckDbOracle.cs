@@ -16,6 +16,8 @@ public static class DuckDbOracle
     /// <summary>The oracle script in <see cref="TestPaths.NodeTools"/>.</summary>
     public const string Script = "duckdb-oracle.mjs";
 
+    private static readonly string[] s_timestampFormats = ["yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", "yyyy-MM-dd"];
+
     /// <summary>
     /// Runs <paramref name="queries"/> (DuckDB dialect) over <paramref name="tables"/> of
     /// <paramref name="catalog"/> (every table when null) and returns one result per query, in order. A query
@@ -141,12 +143,27 @@ public static class DuckDbOracle
                         var text => double.Parse(text!, NumberStyles.Float, CultureInfo.InvariantCulture),
                     });
             case DataType.Timestamp:
-                return TimestampMicros.ParseOrNull(value.GetString()) is { } micros ? ScalarValue.FromTimestamp(micros) : ScalarValue.FromString(value.GetString()!);
+                return ParseTimestamp(value.GetString()!) is { } micros ? ScalarValue.FromTimestamp(micros) : ScalarValue.FromString(value.GetString()!);
             case DataType.Bool:
                 return ScalarValue.FromBool(value.GetBoolean());
             default:
                 return ScalarValue.FromString(value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText());
         }
+    }
+
+    /// <summary>
+    /// Microseconds of the script's timestamp text (<c>yyyy-MM-ddTHH:mm:ss.ffffffZ</c>, or a DATE's
+    /// <c>yyyy-MM-dd</c>) in exact integer arithmetic over the whole DateTime range; null for other text
+    /// (DuckDB's <c>infinity</c>).
+    /// </summary>
+    internal static long? ParseTimestamp(string text)
+    {
+        if (!DateTime.TryParseExact(text, s_timestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time))
+        {
+            return null;
+        }
+
+        return (time.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMicrosecond;
     }
 
     /// <summary>The Engine type a DuckDB type compares as (VARCHAR for types Engine does not have).</summary>

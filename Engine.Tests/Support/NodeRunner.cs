@@ -4,9 +4,11 @@ using System.Text;
 namespace Engine.Tests.Support;
 
 /// <summary>
-/// Runs the pinned Node oracles in <c>Engine.Tests/node</c>. Installs them with <c>npm ci</c> on first use
-/// (once per machine, guarded by a lock file so parallel test processes do not race), then runs a script
-/// with the given standard input and returns its standard output.
+/// Runs the pinned Node oracles in <c>Engine.Tests/node</c>. Installs them from the lock file with
+/// <c>npm install</c> on first use, once per machine, guarded by a lock file so parallel test processes do
+/// not race; then runs a script with the given standard input and returns its standard output. Not
+/// <c>npm ci</c>: the registry reachable here lacks the other platforms' optional DuckDB bindings, so the
+/// lock file cannot list them and <c>npm ci</c> rejects it as out of sync.
 /// </summary>
 public static class NodeRunner
 {
@@ -71,7 +73,7 @@ public static class NodeRunner
                         RedirectStandardError = true,
                         UseShellExecute = false,
                     };
-                    foreach (var arg in new[] { "ci", "--no-audit", "--no-fund" })
+                    foreach (var arg in new[] { "install", "--no-audit", "--no-fund", "--no-save" })
                     {
                         startInfo.ArgumentList.Add(arg);
                     }
@@ -79,7 +81,7 @@ public static class NodeRunner
                     var (exitCode, _, stderr) = await RunAsync(startInfo, null, TimeSpan.FromMinutes(10));
                     if (exitCode != 0)
                     {
-                        throw new InvalidOperationException($"npm ci failed in {TestPaths.NodeTools}: {stderr}");
+                        throw new InvalidOperationException($"npm install failed in {TestPaths.NodeTools}: {stderr}");
                     }
                 }
             }
@@ -103,7 +105,7 @@ public static class NodeRunner
             }
             catch (IOException) when (DateTime.UtcNow < deadline)
             {
-                // Another test process holds the install lock; its npm ci finishes or fails within the deadline.
+                // Another test process holds the install lock; its npm install finishes or fails within the deadline.
                 await Task.Delay(200);
             }
         }

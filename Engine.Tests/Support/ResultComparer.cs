@@ -24,6 +24,9 @@ public static class ResultComparer
     /// <summary>Expected magnitudes below this compare absolutely rather than relatively.</summary>
     public const double SmallMagnitude = 1e-6;
 
+    private const long MinFormattableMicros = -62_135_596_800_000_000;
+    private const long MaxFormattableMicros = 253_402_300_799_999_999;
+
     /// <summary>Null when <paramref name="actual"/> matches <paramref name="expected"/>; otherwise a readable description of the first difference.</summary>
     public static string? Compare(QueryResult actual, DuckDbQueryResult expected, DifferentialQuery query)
     {
@@ -200,6 +203,8 @@ public static class ResultComparer
     {
         DataType.String => "'" + value.StringValue + "'",
         DataType.Double => value.DoubleValue.ToString("R", CultureInfo.InvariantCulture),
+        DataType.Timestamp when value.Int64Value is < MinFormattableMicros or > MaxFormattableMicros =>
+            value.Int64Value.ToString(CultureInfo.InvariantCulture) + " µs",
         _ => value.ToString(),
     };
 }
