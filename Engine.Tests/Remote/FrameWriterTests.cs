@@ -57,7 +57,7 @@ public sealed class FrameWriterTests
                 for (var sequence = 0; sequence < framesPerWriter; sequence++)
                 {
                     // Writer id, sequence, then a body whose length and bytes depend on both.
-                    var payload = new byte[2 + ((id * 7) + sequence) % 50 + (sequence % 3 == 0 ? 20_000 : 0)];
+                    var payload = new byte[2 + ((id * 7) + sequence) % 50 + (sequence % 10 == 0 ? 17_000 : 0)];
                     payload[0] = (byte)id;
                     payload[1] = (byte)sequence;
                     payload.AsSpan(2).Fill((byte)(id ^ sequence));
