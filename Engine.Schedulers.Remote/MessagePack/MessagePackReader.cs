@@ -16,7 +16,7 @@ namespace Engine.Schedulers.Remote.MessagePack;
 /// </summary>
 public ref struct MessagePackReader
 {
-    private const int ScratchSize = 16;
+    internal const int ScratchSize = 16;
 
     private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

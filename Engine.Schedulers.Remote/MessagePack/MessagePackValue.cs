@@ -5,7 +5,8 @@ namespace Engine.Schedulers.Remote.MessagePack;
 /// <summary>
 /// Reads any MessagePack value into a tree of plain CLR objects and writes such a tree back, for tests,
 /// diagnostics and messages without a fixed shape. The protocol's hot paths use the typed reader and
-/// writer instead; this path boxes and allocates per value.
+/// writer instead; this path boxes and allocates per value, and its memory grows with the input (a container
+/// may hold one reference per input byte), so bound the input (a frame limit) before reading it this way.
 /// <para>
 /// Mapping: nil ↔ <see langword="null"/>; boolean ↔ <see cref="bool"/>; integers ↔ <see cref="long"/>
 /// (an uint64 above <see cref="long.MaxValue"/> ↔ <see cref="ulong"/>; writing also accepts the other

@@ -6,7 +6,7 @@ namespace Engine.Schedulers.Remote.Wire;
 /// <param name="QueryId">The query whose fragments stop.</param>
 public sealed record CancelMessage(string QueryId) : IProtocolMessage
 {
-    private const int FieldCount = 1;
+    internal const int FieldCount = 1;
 
     /// <inheritdoc />
     public MessageType Type => MessageType.Cancel;

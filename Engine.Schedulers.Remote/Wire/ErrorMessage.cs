@@ -9,7 +9,7 @@ namespace Engine.Schedulers.Remote.Wire;
 /// <param name="Message">The error text for the user.</param>
 public sealed record ErrorMessage(string QueryId, int FragmentId, string Code, string Message) : IProtocolMessage
 {
-    private const int FieldCount = 4;
+    internal const int FieldCount = 4;
 
     /// <inheritdoc />
     public MessageType Type => MessageType.Error;

@@ -10,8 +10,8 @@ namespace Engine.Schedulers.Remote.Wire;
 /// </summary>
 public sealed class FrameBuffer : IBufferWriter<byte>, IDisposable
 {
-    private const int DefaultCapacity = 4096;
-    private const int RetainedCapacity = 1024 * 1024;
+    internal const int DefaultCapacity = 4096;
+    internal const int RetainedCapacity = 1024 * 1024;
 
     private byte[]? _buffer;
     private int _written;

@@ -16,8 +16,8 @@ namespace Engine.Schedulers.Remote.Wire;
 /// </summary>
 public sealed class FrameReader : IDisposable
 {
-    private const int ReadAheadSize = 16 * 1024;
-    private const int InitialLargeFrameCapacity = 1024 * 1024;
+    internal const int ReadAheadSize = 16 * 1024;
+    internal const int InitialLargeFrameCapacity = 1024 * 1024;
 
     private readonly Stream _stream;
     private byte[]? _buffer;
@@ -50,7 +50,7 @@ public sealed class FrameReader : IDisposable
     {
         ObjectDisposedException.ThrowIf(_buffer is null, this);
         ReleaseLargeFrame();
-        if (!await FillAsync(FrameFormat.HeaderSize, "frame header", cancellationToken).ConfigureAwait(false))
+        if (!await FillAsync(FrameFormat.HeaderSize, "frame header", allowCleanEnd: true, cancellationToken).ConfigureAwait(false))
         {
             return null;
         }
@@ -67,7 +67,7 @@ public sealed class FrameReader : IDisposable
         ReadOnlyMemory<byte> payload;
         if (size <= _buffer!.Length)
         {
-            await FillAsync(size, "frame payload", cancellationToken).ConfigureAwait(false);
+            await FillAsync(size, "frame payload", allowCleanEnd: false, cancellationToken).ConfigureAwait(false);
             payload = _buffer.AsMemory(_start, size);
             _start += size;
         }
@@ -93,9 +93,10 @@ public sealed class FrameReader : IDisposable
 
     /// <summary>
     /// Makes at least <paramref name="count"/> bytes available in the read-ahead buffer. Returns false only when
-    /// the stream ends before the first byte of a frame header; any other early end is a protocol error.
+    /// <paramref name="allowCleanEnd"/> is set and the stream ends before the first byte; any other early end
+    /// is a protocol error.
     /// </summary>
-    private async ValueTask<bool> FillAsync(int count, string part, CancellationToken cancellationToken)
+    private async ValueTask<bool> FillAsync(int count, string part, bool allowCleanEnd, CancellationToken cancellationToken)
     {
         var buffer = _buffer!;
         if (_end - _start >= count)
@@ -115,7 +116,7 @@ public sealed class FrameReader : IDisposable
             var read = await _stream.ReadAsync(buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {
-                if (part == "frame header" && _end == _start)
+                if (allowCleanEnd && _end == _start)
                 {
                     return false;
                 }

@@ -13,11 +13,12 @@ namespace Engine.Schedulers.Remote.Wire;
 /// </summary>
 public sealed class FrameWriter : IDisposable
 {
-    private const int CopyThreshold = 16 * 1024;
+    internal const int CopyThreshold = 16 * 1024;
 
     private readonly Stream _stream;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly FrameBuffer _messageBuffer = new();
+    private readonly byte[] _header = new byte[FrameFormat.HeaderSize];
     private volatile bool _broken;
 
     /// <summary>Creates a writer that refuses payloads longer than <paramref name="maxFrameSize"/> bytes.</summary>
@@ -60,9 +61,9 @@ public sealed class FrameWriter : IDisposable
             }
             else
             {
-                var header = new byte[FrameFormat.HeaderSize];
-                BinaryPrimitives.WriteUInt32BigEndian(header, (uint)payload.Length);
-                await SendAsync(header, payload, cancellationToken).ConfigureAwait(false);
+                // The header buffer is shared; the gate makes this writer its only user.
+                BinaryPrimitives.WriteUInt32BigEndian(_header, (uint)payload.Length);
+                await SendAsync(_header, payload, cancellationToken).ConfigureAwait(false);
             }
         }
         finally

@@ -11,7 +11,7 @@ namespace Engine.Schedulers.Remote.Wire;
 /// <param name="AuthProof">The authentication proof bytes.</param>
 public sealed record HelloMessage(string NodeName, ReadOnlyMemory<byte> AuthProof) : IProtocolMessage
 {
-    private const int FieldCount = 2;
+    internal const int FieldCount = 2;
 
     /// <inheritdoc />
     public MessageType Type => MessageType.Hello;

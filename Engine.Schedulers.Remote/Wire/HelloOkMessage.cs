@@ -7,7 +7,7 @@ namespace Engine.Schedulers.Remote.Wire;
 /// <param name="MaxConcurrency">How many fragments the worker runs at once; the coordinator keeps at most that many in flight.</param>
 public sealed record HelloOkMessage(string NodeName, int MaxConcurrency) : IProtocolMessage
 {
-    private const int FieldCount = 2;
+    internal const int FieldCount = 2;
 
     /// <inheritdoc />
     public MessageType Type => MessageType.HelloOk;

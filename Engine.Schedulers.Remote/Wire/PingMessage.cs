@@ -6,7 +6,7 @@ namespace Engine.Schedulers.Remote.Wire;
 /// <param name="Sequence">Matches a pong to its ping, so a late answer is not taken for a fresh one.</param>
 public sealed record PingMessage(long Sequence) : IProtocolMessage
 {
-    private const int FieldCount = 1;
+    internal const int FieldCount = 1;
 
     /// <inheritdoc />
     public MessageType Type => MessageType.Ping;

@@ -6,7 +6,7 @@ namespace Engine.Schedulers.Remote.Wire;
 /// <param name="Reason">Why, in words for the operator (never the secret or the proof).</param>
 public sealed record RejectedMessage(string Reason) : IProtocolMessage
 {
-    private const int FieldCount = 1;
+    internal const int FieldCount = 1;
 
     /// <inheritdoc />
     public MessageType Type => MessageType.Rejected;

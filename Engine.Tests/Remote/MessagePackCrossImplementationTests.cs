@@ -12,9 +12,9 @@ namespace Engine.Tests.Remote;
 [TestFixture]
 public sealed class MessagePackCrossImplementationTests
 {
-    private const string Script = "msgpack-roundtrip.mjs";
-    private const int Seed = 20_240_601;
-    private const int RandomValueCount = 400;
+    internal const string Script = "msgpack-roundtrip.mjs";
+    internal const int Seed = 20_240_601;
+    internal const int RandomValueCount = 400;
 
     [Test]
     public async Task EngineEncoded_NpmDecodesAndReencodes_EngineDecodesSameValues()
