@@ -106,36 +106,34 @@ public sealed class ParquetReaderTests
         var store = new FileSystemObjectStore(TestPaths.TestData);
         var reader = await ParquetFileReader.OpenAsync(store, file);
         var readable = reader.Columns.Where(c => c.Conversion != ValueConversion.UnsignedInt64).Select(c => c.Name).ToList();
+        for (var g = 0; g < reader.RowGroups.Count; g++)
         {
-            for (var g = 0; g < reader.RowGroups.Count; g++)
+            var batch = await reader.ReadRowGroupAsync(g, readable);
+            for (var c = 0; c < readable.Count; c++)
             {
-                var batch = await reader.ReadRowGroupAsync(g, readable);
-                for (var c = 0; c < readable.Count; c++)
+                var statistics = reader.RowGroups[g].Statistics[reader.Schema.IndexOf(readable[c])];
+                var column = batch.Columns[c];
+                if (statistics.NullCount >= 0)
                 {
-                    var statistics = reader.RowGroups[g].Statistics[reader.Schema.IndexOf(readable[c])];
-                    var column = batch.Columns[c];
-                    if (statistics.NullCount >= 0)
+                    Assert.That(column.NullCount, Is.EqualTo(statistics.NullCount), $"group {g} '{readable[c]}' null count");
+                }
+
+                for (var r = 0; r < column.Length; r++)
+                {
+                    var value = column.GetScalar(r);
+                    if (value.IsNull || (value.Type == DataType.Double && double.IsNaN(value.DoubleValue)))
                     {
-                        Assert.That(column.NullCount, Is.EqualTo(statistics.NullCount), $"group {g} '{readable[c]}' null count");
+                        continue;
                     }
 
-                    for (var r = 0; r < column.Length; r++)
+                    if (!statistics.Min.IsNull)
                     {
-                        var value = column.GetScalar(r);
-                        if (value.IsNull || (value.Type == DataType.Double && double.IsNaN(value.DoubleValue)))
-                        {
-                            continue;
-                        }
+                        Assert.That(value.CompareTo(statistics.Min), Is.GreaterThanOrEqualTo(0), $"group {g} '{readable[c]}' row {r} below min");
+                    }
 
-                        if (!statistics.Min.IsNull)
-                        {
-                            Assert.That(value.CompareTo(statistics.Min), Is.GreaterThanOrEqualTo(0), $"group {g} '{readable[c]}' row {r} below min");
-                        }
-
-                        if (!statistics.Max.IsNull)
-                        {
-                            Assert.That(value.CompareTo(statistics.Max), Is.LessThanOrEqualTo(0), $"group {g} '{readable[c]}' row {r} above max");
-                        }
+                    if (!statistics.Max.IsNull)
+                    {
+                        Assert.That(value.CompareTo(statistics.Max), Is.LessThanOrEqualTo(0), $"group {g} '{readable[c]}' row {r} above max");
                     }
                 }
             }
