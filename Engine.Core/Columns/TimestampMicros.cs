@@ -20,6 +20,9 @@ public static class TimestampMicros
     /// <summary>Microseconds in one day.</summary>
     public const long PerDay = 24 * PerHour;
 
+    private static readonly long s_minDateTimeMicros = FloorDiv(DateTime.MinValue.Ticks - DateTime.UnixEpoch.Ticks, 10);
+    private static readonly long s_maxDateTimeMicros = FloorDiv(DateTime.MaxValue.Ticks - DateTime.UnixEpoch.Ticks, 10);
+
     private static readonly string[] s_formats =
     [
         "yyyy-MM-dd",
@@ -55,7 +58,7 @@ public static class TimestampMicros
     }
 
     /// <summary>Converts a UTC <see cref="DateTime"/> to microseconds since the epoch (sub-microsecond ticks are floored).</summary>
-    public static long FromDateTime(DateTime utc) => (long)Math.Floor((utc.Ticks - DateTime.UnixEpoch.Ticks) / 10.0);
+    public static long FromDateTime(DateTime utc) => FloorDiv(utc.Ticks - DateTime.UnixEpoch.Ticks, 10);
 
     /// <summary>Converts microseconds since the epoch to a UTC <see cref="DateTime"/>.</summary>
     public static DateTime ToDateTime(long micros) => DateTime.UnixEpoch.AddTicks(checked(micros * 10));
@@ -66,6 +69,12 @@ public static class TimestampMicros
     /// </summary>
     public static string Format(long micros)
     {
+        if (micros < s_minDateTimeMicros || micros > s_maxDateTimeMicros)
+        {
+            // Outside years 1 to 9999 (e.g. an INT96 timestamp of year 290000): say so rather than fail.
+            return $"{micros}us since 1970-01-01 (outside years 1-9999)";
+        }
+
         var time = ToDateTime(micros);
         var fraction = FloorMod(micros, PerSecond);
         return fraction == 0
