@@ -17,6 +17,10 @@ internal static class PageCompressor
     private const int BrotliWindow = 22;
     private const int ZstdLevel = 3;
 
+    // An RFC 1952 member holding zero bytes: the header (deflate, no flags, unknown OS), one empty final
+    // fixed-Huffman block (0x03 0x00), CRC-32 0 and size 0. GZipStream writes nothing at all for empty input.
+    private static readonly byte[] s_emptyGzip = [0x1F, 0x8B, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xFF, 0x03, 0x00, 0, 0, 0, 0, 0, 0, 0, 0];
+
     /// <summary>True when the writer can produce pages compressed with <paramref name="codec"/>.</summary>
     public static bool CanCompress(CompressionCodec codec) => codec is CompressionCodec.Uncompressed or CompressionCodec.Snappy
         or CompressionCodec.Gzip or CompressionCodec.Brotli or CompressionCodec.Zstd or CompressionCodec.Lz4Raw;
@@ -60,6 +64,13 @@ internal static class PageCompressor
 
     private static int CompressGzip(ReadOnlySpan<byte> source, ref byte[] destination)
     {
+        if (source.IsEmpty)
+        {
+            EnsureCapacity(ref destination, s_emptyGzip.Length);
+            s_emptyGzip.CopyTo(destination, 0);
+            return s_emptyGzip.Length;
+        }
+
         using var output = new MemoryStream(source.Length / 2 + 64);
         using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
         {
