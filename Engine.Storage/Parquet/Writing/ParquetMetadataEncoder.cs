@@ -1,0 +1,215 @@
+using Engine.Core.Columns;
+using Engine.Storage.Parquet.Metadata;
+using Engine.Storage.Thrift;
+
+namespace Engine.Storage.Parquet.Writing;
+
+/// <summary>
+/// Encodes the Thrift structs the writer emits (PageHeader with its data or dictionary page header, and
+/// FileMetaData with schema, row groups, column chunks, statistics, key/value metadata and column orders)
+/// with field ids from the parquet-format specification. The counterpart of <see cref="MetadataDecoder"/>;
+/// stateless and thread-safe.
+/// </summary>
+internal static class ParquetMetadataEncoder
+{
+    /// <summary>The FileMetaData version written (2: logical types and min_value/max_value statistics).</summary>
+    public const int FormatVersion = 2;
+
+    /// <summary>Encodes the PageHeader of a version 1 data page.</summary>
+    public static void WriteDataPageHeader(ThriftCompactWriter writer, int uncompressedSize, int compressedSize, int numValues, ParquetEncoding encoding)
+    {
+        var saved = writer.BeginStruct();
+        writer.WriteI32Field(1, (int)PageType.DataPage);
+        writer.WriteI32Field(2, uncompressedSize);
+        writer.WriteI32Field(3, compressedSize);
+        var page = writer.BeginStructField(5);
+        writer.WriteI32Field(1, numValues);
+        writer.WriteI32Field(2, (int)encoding);
+        writer.WriteI32Field(3, (int)ParquetEncoding.Rle);
+        writer.WriteI32Field(4, (int)ParquetEncoding.Rle);
+        writer.EndStruct(page);
+        writer.EndStruct(saved);
+    }
+
+    /// <summary>Encodes the PageHeader of a PLAIN dictionary page.</summary>
+    public static void WriteDictionaryPageHeader(ThriftCompactWriter writer, int uncompressedSize, int compressedSize, int numValues)
+    {
+        var saved = writer.BeginStruct();
+        writer.WriteI32Field(1, (int)PageType.DictionaryPage);
+        writer.WriteI32Field(2, uncompressedSize);
+        writer.WriteI32Field(3, compressedSize);
+        var page = writer.BeginStructField(7);
+        writer.WriteI32Field(1, numValues);
+        writer.WriteI32Field(2, (int)ParquetEncoding.Plain);
+        writer.EndStruct(page);
+        writer.EndStruct(saved);
+    }
+
+    /// <summary>Encodes the footer for a flat <paramref name="schema"/> and the row groups written.</summary>
+    public static void WriteFileMetaData(ThriftCompactWriter writer, Schema schema, IReadOnlyList<RowGroupSummary> rowGroups, ParquetWriterOptions options)
+    {
+        long numRows = 0;
+        foreach (var group in rowGroups)
+        {
+            numRows = checked(numRows + group.NumRows);
+        }
+
+        var saved = writer.BeginStruct();
+        writer.WriteI32Field(1, FormatVersion);
+        writer.WriteListField(2, ThriftType.Struct, schema.Count + 1);
+        WriteRootElement(writer, schema.Count);
+        foreach (var field in schema.Fields)
+        {
+            WriteSchemaElement(writer, field);
+        }
+
+        writer.WriteI64Field(3, numRows);
+        writer.WriteListField(4, ThriftType.Struct, rowGroups.Count);
+        for (var i = 0; i < rowGroups.Count; i++)
+        {
+            WriteRowGroup(writer, rowGroups[i], i);
+        }
+
+        if (options.KeyValueMetadata.Count > 0)
+        {
+            writer.WriteListField(5, ThriftType.Struct, options.KeyValueMetadata.Count);
+            foreach (var entry in options.KeyValueMetadata)
+            {
+                var kv = writer.BeginStruct();
+                writer.WriteStringField(1, entry.Key);
+                if (entry.Value is not null)
+                {
+                    writer.WriteStringField(2, entry.Value);
+                }
+
+                writer.EndStruct(kv);
+            }
+        }
+
+        writer.WriteStringField(6, options.CreatedBy);
+
+        // One ColumnOrder per leaf: TYPE_ORDER, so readers trust min_value/max_value.
+        writer.WriteListField(7, ThriftType.Struct, schema.Count);
+        for (var i = 0; i < schema.Count; i++)
+        {
+            var order = writer.BeginStruct();
+            writer.WriteEmptyStructField(1);
+            writer.EndStruct(order);
+        }
+
+        writer.EndStruct(saved);
+    }
+
+    /// <summary>The physical type Engine stores a logical type as.</summary>
+    public static PhysicalType PhysicalTypeOf(DataType type) => type switch
+    {
+        DataType.Int64 or DataType.Timestamp => PhysicalType.Int64,
+        DataType.Double => PhysicalType.Double,
+        DataType.Bool => PhysicalType.Boolean,
+        DataType.String => PhysicalType.ByteArray,
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown Engine data type."),
+    };
+
+    private static void WriteRootElement(ThriftCompactWriter writer, int childCount)
+    {
+        var saved = writer.BeginStruct();
+        writer.WriteStringField(4, "schema");
+        writer.WriteI32Field(5, childCount);
+        writer.EndStruct(saved);
+    }
+
+    private static void WriteSchemaElement(ThriftCompactWriter writer, Field field)
+    {
+        var saved = writer.BeginStruct();
+        writer.WriteI32Field(1, (int)PhysicalTypeOf(field.Type));
+        writer.WriteI32Field(3, (int)(field.Nullable ? FieldRepetition.Optional : FieldRepetition.Required));
+        writer.WriteStringField(4, field.Name);
+        switch (field.Type)
+        {
+            case DataType.Timestamp:
+                writer.WriteI32Field(6, (int)ConvertedType.TimestampMicros);
+                var logical = writer.BeginStructField(10);
+                var timestamp = writer.BeginStructField((short)LogicalTypeKind.Timestamp);
+                writer.WriteBoolField(1, true);
+                var unit = writer.BeginStructField(2);
+                writer.WriteEmptyStructField((short)TimeUnit.Micros);
+                writer.EndStruct(unit);
+                writer.EndStruct(timestamp);
+                writer.EndStruct(logical);
+                break;
+            case DataType.String:
+                writer.WriteI32Field(6, (int)ConvertedType.Utf8);
+                var text = writer.BeginStructField(10);
+                writer.WriteEmptyStructField((short)LogicalTypeKind.String);
+                writer.EndStruct(text);
+                break;
+        }
+
+        writer.EndStruct(saved);
+    }
+
+    private static void WriteRowGroup(ThriftCompactWriter writer, RowGroupSummary group, int ordinal)
+    {
+        var saved = writer.BeginStruct();
+        writer.WriteListField(1, ThriftType.Struct, group.Columns.Count);
+        foreach (var column in group.Columns)
+        {
+            WriteColumnChunk(writer, column);
+        }
+
+        writer.WriteI64Field(2, group.TotalByteSize);
+        writer.WriteI64Field(3, group.NumRows);
+        writer.WriteI64Field(5, group.FileOffset);
+        writer.WriteI64Field(6, group.TotalCompressedSize);
+        if (ordinal <= short.MaxValue)
+        {
+            writer.WriteI16Field(7, (short)ordinal);
+        }
+
+        writer.EndStruct(saved);
+    }
+
+    private static void WriteColumnChunk(ThriftCompactWriter writer, ColumnChunkSummary column)
+    {
+        var saved = writer.BeginStruct();
+        writer.WriteI64Field(2, 0);
+        var meta = writer.BeginStructField(3);
+        writer.WriteI32Field(1, (int)column.PhysicalType);
+        writer.WriteListField(2, ThriftType.I32, column.Encodings.Count);
+        foreach (var encoding in column.Encodings)
+        {
+            writer.WriteI32((int)encoding);
+        }
+
+        writer.WriteListField(3, ThriftType.Binary, 1);
+        writer.WriteString(column.Name);
+        writer.WriteI32Field(4, (int)column.Codec);
+        writer.WriteI64Field(5, column.NumValues);
+        writer.WriteI64Field(6, column.TotalUncompressedSize);
+        writer.WriteI64Field(7, column.TotalCompressedSize);
+        writer.WriteI64Field(9, column.DataPageOffset);
+        if (column.DictionaryPageOffset is { } dictionaryOffset)
+        {
+            writer.WriteI64Field(11, dictionaryOffset);
+        }
+
+        var statistics = writer.BeginStructField(12);
+        writer.WriteI64Field(3, column.NullCount);
+        if (column.MaxValue is not null && column.MinValue is not null)
+        {
+            writer.WriteBinaryField(5, column.MaxValue);
+            writer.WriteBinaryField(6, column.MinValue);
+            writer.WriteBoolField(7, true);
+            writer.WriteBoolField(8, true);
+        }
+
+        if (column.NanCount is { } nanCount)
+        {
+            writer.WriteI64Field(9, nanCount);
+        }
+
+        writer.EndStruct(statistics);
+        writer.EndStruct(meta);
+        writer.EndStruct(saved);
+    }
+}
