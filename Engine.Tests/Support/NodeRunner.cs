@@ -5,7 +5,7 @@ namespace Engine.Tests.Support;
 
 /// <summary>
 /// Runs the pinned Node oracles in <c>Engine.Tests/node</c>. Installs them from the lock file with
-/// <c>npm install</c> on first use, once per machine, guarded by a lock file so parallel test processes do
+/// <c>npm install</c> on first use, once per machine, guarded by a named mutex so parallel test processes do
 /// not race; then runs a script with the given standard input and returns its standard output. Not
 /// <c>npm ci</c>: the registry reachable here lacks the other platforms' optional DuckDB bindings, so the
 /// lock file cannot list them and <c>npm ci</c> rejects it as out of sync.
@@ -62,28 +62,9 @@ public static class NodeRunner
             var marker = Path.Combine(TestPaths.NodeTools, "node_modules", ".package-lock.json");
             if (!File.Exists(marker))
             {
-                using var machineLock = await AcquireFileLockAsync(Path.Combine(TestPaths.NodeTools, ".install.lock"));
-                if (!File.Exists(marker))
-                {
-                    var startInfo = new ProcessStartInfo("npm")
-                    {
-                        WorkingDirectory = TestPaths.NodeTools,
-                        RedirectStandardInput = true,
-                        RedirectStandardOutput = true,
-                        RedirectStandardError = true,
-                        UseShellExecute = false,
-                    };
-                    foreach (var arg in new[] { "install", "--no-audit", "--no-fund", "--no-save" })
-                    {
-                        startInfo.ArgumentList.Add(arg);
-                    }
-
-                    var (exitCode, _, stderr) = await RunAsync(startInfo, null, TimeSpan.FromMinutes(10));
-                    if (exitCode != 0)
-                    {
-                        throw new InvalidOperationException($"npm install failed in {TestPaths.NodeTools}: {stderr}");
-                    }
-                }
+                // A named mutex serializes installs across test processes; it is owned by the thread that
+                // takes it, so the whole install runs on one pool thread.
+                await Task.Run(() => InstallUnderMachineLock(marker));
             }
 
             s_installed = true;
@@ -94,20 +75,43 @@ public static class NodeRunner
         }
     }
 
-    private static async Task<FileStream> AcquireFileLockAsync(string path)
+    private static void InstallUnderMachineLock(string marker)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(10);
-        while (true)
+        using var machineLock = new Mutex(initiallyOwned: false, "engine-tests-npm-install");
+        if (!machineLock.WaitOne(TimeSpan.FromMinutes(10)))
         {
-            try
+            throw new TimeoutException("Another test process held the npm install lock for 10 minutes.");
+        }
+
+        try
+        {
+            if (File.Exists(marker))
             {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+                return;
             }
-            catch (IOException) when (DateTime.UtcNow < deadline)
+
+            var startInfo = new ProcessStartInfo("npm")
             {
-                // Another test process holds the install lock; its npm install finishes or fails within the deadline.
-                await Task.Delay(200);
+                WorkingDirectory = TestPaths.NodeTools,
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var arg in new[] { "install", "--no-audit", "--no-fund", "--no-save" })
+            {
+                startInfo.ArgumentList.Add(arg);
             }
+
+            var (exitCode, _, stderr) = RunAsync(startInfo, null, TimeSpan.FromMinutes(10)).GetAwaiter().GetResult();
+            if (exitCode != 0)
+            {
+                throw new InvalidOperationException($"npm install failed in {TestPaths.NodeTools}: {stderr}");
+            }
+        }
+        finally
+        {
+            machineLock.ReleaseMutex();
         }
     }
 
