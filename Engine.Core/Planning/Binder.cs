@@ -596,9 +596,19 @@ public sealed class Binder
             throw Error(source.Position, $"Cannot negate a {operand.Type.SqlName()}");
         }
 
-        return operand is Literal { Value.IsNull: false } literal
-            ? new Literal(literal.Type == DataType.Double ? ScalarValue.FromDouble(-literal.Value.DoubleValue) : ScalarValue.FromInt64(checked(-literal.Value.Int64Value)))
-            : new NegateExpression(operand);
+        if (operand is not Literal { Value.IsNull: false } literal)
+        {
+            return new NegateExpression(operand);
+        }
+
+        if (literal.Type == DataType.Double)
+        {
+            return new Literal(ScalarValue.FromDouble(-literal.Value.DoubleValue));
+        }
+
+        return literal.Value.Int64Value != long.MinValue
+            ? new Literal(ScalarValue.FromInt64(-literal.Value.Int64Value))
+            : throw Error(source.Position, $"Overflow negating BIGINT {long.MinValue}");
     }
 
     private BoundExpression RequireBool(BoundExpression expression, SqlExpression source, string clause)

@@ -101,6 +101,13 @@ public class BadQueryTests
     }
 
     [Test]
+    public void NegatingTheSmallestBigintLiteral_IsATypedOverflowError()
+    {
+        var error = Assert.ThrowsAsync<QueryBindException>(() => Run("SELECT -(-9223372036854775808) FROM trades"));
+        Assert.That(error!.Message, Does.Contain("Overflow negating BIGINT -9223372036854775808"));
+    }
+
+    [Test]
     public void BigintOverflowInSum_IsAnExecutionErrorNotAWrap()
     {
         var catalog = new Engine.Core.Catalog.InMemoryCatalog();
