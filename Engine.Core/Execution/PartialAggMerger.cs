@@ -54,21 +54,25 @@ public static class PartialAggMerger
     }
 
     /// <summary>
-    /// The final values of a merged aggregate partial: key columns followed by one column per aggregate,
-    /// one row per group.
+    /// The final values of a merged aggregate partial (one whose groups are distinct, as <see cref="Merge"/>
+    /// and fragments produce): key columns followed by one column per aggregate, one row per group.
     /// </summary>
     public static IReadOnlyList<Column> Finalize(PartialAggResult merged)
     {
-        var table = new GroupKeyTable(merged.KeyTypes);
-        var accumulators = merged.Aggregates.Select(AccumulatorFactory.Create).ToArray();
-        var groupMap = new int[merged.GroupCount];
-        table.Map(merged.Keys, groupMap);
-        var columns = new List<Column>(table.ToColumns());
-        for (var a = 0; a < accumulators.Length; a++)
+        // A merged partial already holds each group once, so states load one-to-one without re-hashing keys.
+        var identity = new int[merged.GroupCount];
+        for (var g = 0; g < identity.Length; g++)
         {
-            accumulators[a].EnsureGroups(table.Count);
-            accumulators[a].Merge(merged.States[a], groupMap);
-            columns.Add(accumulators[a].Finalize(table.Count));
+            identity[g] = g;
+        }
+
+        var columns = new List<Column>(merged.Keys);
+        foreach (var (call, state) in merged.Aggregates.Zip(merged.States))
+        {
+            var accumulator = AccumulatorFactory.Create(call);
+            accumulator.EnsureGroups(merged.GroupCount);
+            accumulator.Merge(state, identity);
+            columns.Add(accumulator.Finalize(merged.GroupCount));
         }
 
         return columns;
