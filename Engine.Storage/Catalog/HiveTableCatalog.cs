@@ -1,0 +1,309 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using Engine.Core.Catalog;
+using Engine.Core.Columns;
+using Engine.Core.Errors;
+using Engine.Core.Storage;
+using Engine.Storage.ObjectStores;
+using Engine.Storage.Parquet;
+
+namespace Engine.Storage.Catalog;
+
+/// <summary>
+/// Tables stored as Parquet files in Hive layout, <c>&lt;table&gt;/&lt;key&gt;=&lt;value&gt;/…/part-N.parquet</c>,
+/// in an object store. Discovery lists the store once and reads every footer once (kept for the life of
+/// the catalog); each file is a partition whose key values come from its path and whose chunks are its
+/// row groups with their statistics. Path keys become typed columns; a key that is also a column inside
+/// the files is one column, and a file whose statistics disagree with its path is an error. Also resolves
+/// <c>FROM 'path'</c> to a local file or folder. Thread-safe; reads may run from many threads.
+/// </summary>
+public sealed class HiveTableCatalog : ITableCatalog, IPartitionReader
+{
+    private static readonly string[] s_timeColumnNames = ["ts", "time", "timestamp"];
+
+    private readonly ConcurrentDictionary<string, TableInfo> _tables = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, PartitionSource> _sources = new(StringComparer.Ordinal);
+    private readonly ParquetReaderOptions? _readerOptions;
+
+    private HiveTableCatalog(IObjectStore store, ParquetReaderOptions? readerOptions)
+    {
+        Store = store;
+        _readerOptions = readerOptions;
+    }
+
+    /// <summary>The store tables are discovered in.</summary>
+    public IObjectStore Store { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> TableNames => [.. _tables.Keys.Where(k => !IsPathName(k)).Order(StringComparer.OrdinalIgnoreCase)];
+
+    /// <summary>Discovers every table under the root of <paramref name="store"/> (one LIST, one footer read per file).</summary>
+    public static async Task<HiveTableCatalog> OpenAsync(IObjectStore store, ParquetReaderOptions? readerOptions = null, CancellationToken cancellationToken = default)
+    {
+        var catalog = new HiveTableCatalog(store, readerOptions);
+        var byTable = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        await foreach (var item in store.ListAsync(string.Empty, cancellationToken).ConfigureAwait(false))
+        {
+            var slash = item.Key.IndexOf('/', StringComparison.Ordinal);
+            if (slash <= 0 || !item.Key.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var table = item.Key[..slash];
+            if (!byTable.TryGetValue(table, out var files))
+            {
+                byTable[table] = files = [];
+            }
+
+            files.Add(item.Key);
+        }
+
+        foreach (var (table, files) in byTable)
+        {
+            var info = await catalog.BuildTableAsync(table, store, files, table + "/", cancellationToken).ConfigureAwait(false);
+            catalog._tables[table] = info;
+        }
+
+        return catalog;
+    }
+
+    /// <inheritdoc />
+    public bool TryGetTable(string name, [MaybeNullWhen(false)] out TableInfo table)
+    {
+        if (_tables.TryGetValue(name, out table))
+        {
+            return true;
+        }
+
+        if (!IsPathName(name))
+        {
+            return false;
+        }
+
+        table = OpenPath(name);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<ColumnBatch> ReadAsync(PartitionScan scan, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (!_sources.TryGetValue(scan.PartitionId, out var source))
+        {
+            throw new StorageException(scan.PartitionId, 1, "no such Parquet partition in the catalog");
+        }
+
+        var fields = new Field[scan.Columns.Count];
+        var fileColumns = new List<string>();
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var index = source.Schema.IndexOf(scan.Columns[i]);
+            if (index < 0)
+            {
+                throw new QueryBindException($"Column '{scan.Columns[i]}' does not exist in ({source.Schema}).");
+            }
+
+            fields[i] = source.Schema[index];
+            if (!source.KeyValues.ContainsKey(fields[i].Name))
+            {
+                fileColumns.Add(fields[i].Name);
+            }
+        }
+
+        var schema = new Schema(fields);
+        var end = scan.RowStart + scan.RowCount;
+        long groupStart = 0;
+        foreach (var group in source.File.RowGroups)
+        {
+            var groupEnd = groupStart + group.RowCount;
+            var from = Math.Max(groupStart, scan.RowStart);
+            var to = Math.Min(groupEnd, end);
+            if (from < to)
+            {
+                var batch = await source.File.ReadRowGroupAsync(group.Index, fileColumns, cancellationToken).ConfigureAwait(false);
+                var offset = (int)(from - groupStart);
+                var rows = (int)(to - from);
+                var columns = new Column[fields.Length];
+                var next = 0;
+                for (var i = 0; i < fields.Length; i++)
+                {
+                    columns[i] = source.KeyValues.TryGetValue(fields[i].Name, out var value)
+                        ? ConstantColumn.Create(value, rows)
+                        : batch.Columns[next++].Slice(offset, rows);
+                }
+
+                yield return new ColumnBatch(schema, columns, rows);
+            }
+
+            groupStart = groupEnd;
+            if (groupStart >= end)
+            {
+                break;
+            }
+        }
+    }
+
+    private async Task<TableInfo> BuildTableAsync(string table, IObjectStore store, List<string> files, string prefix, CancellationToken cancellationToken)
+    {
+        var readers = new List<ParquetFileReader>(files.Count);
+        foreach (var key in files)
+        {
+            readers.Add(await ParquetFileReader.OpenAsync(store, key, _readerOptions, cancellationToken).ConfigureAwait(false));
+        }
+
+        var fileSchema = UnifySchemas(table, readers);
+        var pathKeys = files.Select(f => HivePath.Keys(f[prefix.Length..])).ToArray();
+        var keyNames = pathKeys.SelectMany(k => k.Select(p => p.Name)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        foreach (var keys in pathKeys)
+        {
+            var names = keys.Select(k => k.Name).ToList();
+            if (!names.Order(StringComparer.OrdinalIgnoreCase).SequenceEqual(keyNames.Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase))
+            {
+                throw new CorruptDataException(table, -1, $"files are partitioned by different keys: ({string.Join(", ", names)}) and ({string.Join(", ", keyNames)})");
+            }
+        }
+
+        var fields = fileSchema.Fields.ToList();
+        var keyTypes = new Dictionary<string, DataType>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in keyNames)
+        {
+            var inFile = fileSchema.IndexOf(name);
+            var values = pathKeys.Select(k => k.First(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).Value);
+            keyTypes[name] = inFile >= 0 ? fileSchema[inFile].Type : PartitionKeyTyping.Infer(values);
+            if (inFile < 0)
+            {
+                fields.Add(new Field(name, keyTypes[name]));
+            }
+        }
+
+        var schema = new Schema(fields);
+        var timeColumn = FindTimeColumn(schema);
+        var partitions = new List<PartitionInfo>(files.Count);
+        for (var f = 0; f < files.Count; f++)
+        {
+            var reader = readers[f];
+            var keyValues = new Dictionary<string, ScalarValue>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (name, text) in pathKeys[f])
+            {
+                if (!PartitionKeyTyping.TryConvert(text, keyTypes[name], out var value))
+                {
+                    throw new CorruptDataException(files[f], -1, $"partition key {name}={text} is not a {keyTypes[name].SqlName()} like the column inside the files");
+                }
+
+                keyValues[schema[schema.IndexOf(name)].Name] = value;
+            }
+
+            var chunks = new List<PartitionChunk>(reader.RowGroups.Count);
+            long rowStart = 0;
+            foreach (var group in reader.RowGroups)
+            {
+                var statistics = new Dictionary<string, ColumnStatistics>(StringComparer.OrdinalIgnoreCase);
+                for (var c = 0; c < reader.Schema.Count; c++)
+                {
+                    statistics[reader.Schema[c].Name] = group.Statistics[c];
+                }
+
+                foreach (var (name, value) in keyValues)
+                {
+                    if (statistics.TryGetValue(name, out var inFile) && Disagrees(inFile, value))
+                    {
+                        throw new CorruptDataException(files[f], -1,
+                            $"column '{name}' holds values from {inFile.Min} to {inFile.Max} in row group {group.Index}, but the path says {name}={value}");
+                    }
+
+                    statistics[name] = new ColumnStatistics(value, value, value.IsNull ? group.RowCount : 0);
+                }
+
+                chunks.Add(new PartitionChunk(rowStart, group.RowCount, statistics));
+                rowStart += group.RowCount;
+            }
+
+            var id = store == Store ? files[f] : $"{((FileSystemObjectStore)store).RootDirectory}|{files[f]}";
+            var pathOnly = keyValues.Where(k => fileSchema.IndexOf(k.Key) < 0).ToDictionary(k => k.Key, k => k.Value, StringComparer.OrdinalIgnoreCase);
+            _sources[id] = new PartitionSource(reader, schema, pathOnly);
+            partitions.Add(new PartitionInfo(id, keyValues, rowStart, chunks));
+        }
+
+        return new TableInfo(table, schema, partitions, timeColumn);
+    }
+
+    private TableInfo OpenPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        TableInfo table;
+        if (File.Exists(full))
+        {
+            var store = new FileSystemObjectStore(Path.GetDirectoryName(full)!);
+            table = BuildTableAsync(path, store, [Path.GetFileName(full)], string.Empty, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        else if (Directory.Exists(full))
+        {
+            var store = new FileSystemObjectStore(full);
+            var files = Directory.EnumerateFiles(full, "*.parquet", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(full, f).Replace('\\', '/'))
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            if (files.Count == 0)
+            {
+                throw new StorageException(path, 1, "the folder holds no .parquet files");
+            }
+
+            table = BuildTableAsync(path, store, files, string.Empty, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        else
+        {
+            throw new StorageException(path, 1, "no such file or folder");
+        }
+
+        return _tables.GetOrAdd(path, table);
+    }
+
+    private static Schema UnifySchemas(string table, List<ParquetFileReader> readers)
+    {
+        var first = readers[0];
+        foreach (var reader in readers.Skip(1))
+        {
+            if (reader.Schema.Count != first.Schema.Count)
+            {
+                throw new CorruptDataException(reader.Key, -1, $"table '{table}' has files with different columns: ({reader.Schema}) and ({first.Schema}) in {first.Key}");
+            }
+
+            foreach (var field in reader.Schema.Fields)
+            {
+                var index = first.Schema.IndexOf(field.Name);
+                if (index < 0 || first.Schema[index].Type != field.Type)
+                {
+                    var other = index < 0 ? "is missing" : $"is {first.Schema[index].Type.SqlName()}";
+                    throw new CorruptDataException(reader.Key, -1, $"column '{field.Name}' is {field.Type.SqlName()} here but {other} in {first.Key}");
+                }
+            }
+        }
+
+        return new Schema(first.Schema.Fields.Select(f => f with { Nullable = readers.Any(r => r.Schema[r.Schema.IndexOf(f.Name)].Nullable) }).ToArray());
+    }
+
+    private static bool Disagrees(ColumnStatistics statistics, ScalarValue value) =>
+        !statistics.Min.IsNull && !statistics.Max.IsNull && !value.IsNull &&
+        (statistics.Min.CompareTo(value) != 0 || statistics.Max.CompareTo(value) != 0);
+
+    private static string? FindTimeColumn(Schema schema)
+    {
+        foreach (var name in s_timeColumnNames)
+        {
+            var index = schema.IndexOf(name);
+            if (index >= 0 && schema[index].Type == DataType.Timestamp)
+            {
+                return schema[index].Name;
+            }
+        }
+
+        return schema.Fields.FirstOrDefault(f => f.Type == DataType.Timestamp)?.Name;
+    }
+
+    private static bool IsPathName(string name) =>
+        name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal) ||
+        name.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) || name.StartsWith('.');
+
+    private sealed record PartitionSource(ParquetFileReader File, Schema Schema, IReadOnlyDictionary<string, ScalarValue> KeyValues);
+}
