@@ -50,13 +50,52 @@ public sealed class QueryExecutor : IQueryEngine
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Row queries without ORDER BY stream: fragments are scattered a scheduler's worth at a time and each
+    /// group's rows are yielded as soon as it completes, so the first rows arrive before the scan ends, memory
+    /// stays bounded by one group, and a LIMIT or a consumer that stops reading leaves later partitions unread.
+    /// Aggregates and ordered queries need every fragment first, then stream the final rows.
+    /// </remarks>
     public async IAsyncEnumerable<ResultRow> StreamAsync(string sql, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var result = await QueryAsync(sql, cancellationToken).ConfigureAwait(false);
-        foreach (var row in result.Rows())
+        var planned = Plan(sql);
+        var query = planned.Query;
+        if (query.Explain || query.Plan.IsAggregate || query.Order.Count > 0 || planned.Fragments.Count == 0)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return new ResultRow(result.Schema, row);
+            var result = await QueryAsync(sql, cancellationToken).ConfigureAwait(false);
+            foreach (var row in result.Rows())
+            {
+                yield return new ResultRow(result.Schema, row);
+            }
+
+            yield break;
+        }
+
+        var schema = query.OutputSchema;
+        var remaining = query.Limit ?? long.MaxValue;
+        var groupSize = Math.Max(1, _scheduler.WorkerCount);
+        for (var start = 0; start < planned.Fragments.Count && remaining > 0; start += groupSize)
+        {
+            var group = planned.Fragments.Skip(start).Take(groupSize).ToArray();
+            var context = new QueryContext(group[0].QueryId, _reader);
+            var partials = await _scheduler.ScatterAsync(group, context, cancellationToken).ConfigureAwait(false);
+            if (partials.Count == 0)
+            {
+                continue;
+            }
+
+            var batch = FinalStage.Apply(query with { Limit = remaining }, _scheduler.Gather(partials));
+            remaining -= batch.RowCount;
+            for (var r = 0; r < batch.RowCount; r++)
+            {
+                var values = new ScalarValue[batch.Columns.Count];
+                for (var c = 0; c < values.Length; c++)
+                {
+                    values[c] = batch.Columns[c].GetScalar(r);
+                }
+
+                yield return new ResultRow(schema, values);
+            }
         }
     }
 
@@ -76,7 +115,8 @@ public sealed class QueryExecutor : IQueryEngine
         return Describe(planned, statistics);
     }
 
-    private PlannedQuery Plan(string sql)
+    /// <summary>Parses, binds and plans <paramref name="sql"/> without running it: the fragments and what pruning removed.</summary>
+    public PlannedQuery Plan(string sql)
     {
         var statement = SqlParser.Parse(sql);
         var bound = Binder.Bind(sql, statement, Catalog);

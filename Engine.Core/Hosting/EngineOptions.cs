@@ -9,8 +9,13 @@ namespace Engine.Core.Hosting;
 /// </summary>
 public sealed class EngineOptions
 {
-    /// <summary>The storage kind: <c>Memory</c> (tables registered by the host or generated samples).</summary>
+    private static readonly string[] s_storageKinds = ["Memory", "Local"];
+
+    /// <summary>The storage kind: <c>Memory</c> (tables registered by the host) or <c>Local</c> (Hive-partitioned Parquet under <see cref="StorageRoot"/>).</summary>
     public string StorageKind { get; init; } = "Memory";
+
+    /// <summary>The folder of a <c>Local</c> store.</summary>
+    public string? StorageRoot { get; init; }
 
     /// <summary>The scheduler kind, matched case-insensitively against registered schedulers (<c>local</c> by default).</summary>
     public string SchedulerKind { get; init; } = "local";
@@ -21,17 +26,24 @@ public sealed class EngineOptions
         var section = engineSection as IConfigurationSection ?? throw new ArgumentException("Pass a configuration section, e.g. configuration.GetSection(\"Engine\").", nameof(engineSection));
         ConfigurationReader.RejectUnknownKeys(section, "Storage", "Scheduler");
         var storage = section.GetSection("Storage");
+        ConfigurationReader.RejectUnknownKeys(storage, "Kind", "Root");
         var storageKind = ConfigurationReader.GetString(storage, "Kind", "Memory");
-        if (!string.Equals(storageKind, "Memory", StringComparison.OrdinalIgnoreCase))
+        var root = ConfigurationReader.GetOptionalString(storage, "Root");
+        if (!s_storageKinds.Contains(storageKind, StringComparer.OrdinalIgnoreCase))
         {
-            throw new ConfigurationException(ConfigurationPath.Combine(storage.Path, "Kind"), $"'{storageKind}' is not a storage kind; supported: Memory");
+            throw new ConfigurationException(ConfigurationPath.Combine(storage.Path, "Kind"), $"'{storageKind}' is not a storage kind; supported: {string.Join(", ", s_storageKinds)}");
         }
 
-        ConfigurationReader.RejectUnknownKeys(storage, "Kind", "Root");
+        if (string.Equals(storageKind, "Local", StringComparison.OrdinalIgnoreCase) && root is null)
+        {
+            throw new ConfigurationException(ConfigurationPath.Combine(storage.Path, "Root"), "a Local store needs the folder that holds the tables");
+        }
+
         var scheduler = section.GetSection("Scheduler");
         return new EngineOptions
         {
             StorageKind = storageKind,
+            StorageRoot = root,
             SchedulerKind = ConfigurationReader.GetString(scheduler, "Kind", "local").ToLowerInvariant(),
         };
     }

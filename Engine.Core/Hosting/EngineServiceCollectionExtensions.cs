@@ -15,7 +15,7 @@ public static class EngineServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IQueryEngine"/>, the in-memory catalog (<see cref="InMemoryCatalog"/>, also as
-    /// <see cref="ITableCatalog"/> and <see cref="IPartitionReader"/>) and the scheduler selected by
+    /// <see cref="ITableCatalog"/> and <see cref="IPartitionReader"/> when <c>Storage:Kind</c> is Memory) and the scheduler selected by
     /// <c>Scheduler:Kind</c> among those registered with <see cref="AddQueryScheduler{TScheduler}"/>.
     /// The section is validated now, so a bad key fails at start-up with a <see cref="ConfigurationException"/>
     /// naming it. Uses TryAdd, so a host's own registrations win.
@@ -27,8 +27,8 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton(engineSection);
         Registry(services);
         services.TryAddSingleton<InMemoryCatalog>();
-        services.TryAddSingleton<ITableCatalog>(sp => sp.GetRequiredService<InMemoryCatalog>());
-        services.TryAddSingleton<IPartitionReader>(sp => sp.GetRequiredService<InMemoryCatalog>());
+        services.TryAddSingleton<ITableCatalog>(sp => MemoryStorage(sp));
+        services.TryAddSingleton<IPartitionReader>(sp => MemoryStorage(sp));
         services.TryAddSingleton<IQueryScheduler>(sp =>
         {
             var kind = sp.GetRequiredService<EngineOptions>().SchedulerKind;
@@ -63,6 +63,16 @@ public static class EngineServiceCollectionExtensions
         Registry(services).Add(key);
         services.AddKeyedSingleton(key, (sp, _) => factory(sp));
         return services;
+    }
+
+    // Until a storage package replaces these registrations (AddEngineStorage in Engine.Storage), only the
+    // in-memory catalog is available; a configured Local store without it must not silently read nothing.
+    private static InMemoryCatalog MemoryStorage(IServiceProvider services)
+    {
+        var kind = services.GetRequiredService<EngineOptions>().StorageKind;
+        return string.Equals(kind, "Memory", StringComparison.OrdinalIgnoreCase)
+            ? services.GetRequiredService<InMemoryCatalog>()
+            : throw new ConfigurationException("Engine:Storage:Kind", $"'{kind}' storage needs services.AddEngineStorage(engineSection) from Engine.Storage");
     }
 
     private static SchedulerRegistry Registry(IServiceCollection services)

@@ -46,7 +46,8 @@ public sealed class HiveTableCatalog : ITableCatalog, IPartitionReader
         await foreach (var item in store.ListAsync(string.Empty, cancellationToken).ConfigureAwait(false))
         {
             var slash = item.Key.IndexOf('/', StringComparison.Ordinal);
-            if (slash <= 0 || !item.Key.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
+            // Names starting with '.' or '_' are hidden, as in Hive: temporary output, _SUCCESS markers.
+            if (slash <= 0 || !item.Key.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) || item.Key[0] is '.' or '_')
             {
                 continue;
             }

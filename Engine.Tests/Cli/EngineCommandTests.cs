@@ -5,12 +5,30 @@ using Engine.Tests.Support;
 namespace Engine.Tests.Cli;
 
 /// <summary>The real <c>engine</c> executable: stdout carries only the result, errors go to stderr with a non-zero exit code.</summary>
+[NonParallelizable]
 public class EngineCommandTests
 {
+    private static string s_workingDirectory = string.Empty;
+
+    [OneTimeSetUp]
+    public static void CreateWorkingDirectory()
+    {
+        s_workingDirectory = Directory.CreateTempSubdirectory("engine-cli-").FullName;
+    }
+
+    [OneTimeTearDown]
+    public static void DeleteWorkingDirectory() => Directory.Delete(s_workingDirectory, recursive: true);
+
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunEngine(params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "engine.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = s_workingDirectory,
+        };
         start.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
@@ -39,7 +57,56 @@ public class EngineCommandTests
         Assert.That(rows[0].GetProperty("symbol").GetString(), Is.EqualTo("S0002"));
         Assert.That(rows[0].GetProperty("hour").GetString(), Is.EqualTo("2024-01-01T00:00:00Z"));
         Assert.That(rows[0].GetProperty("n").GetInt64(), Is.EqualTo(36_000));
-        Assert.That(stderr, Does.Contain("generating sample tables in memory"));
+    }
+
+    [Test]
+    public async Task QueryWithoutData_GeneratesTheSamplesUnderDataOnceAndReusesThem()
+    {
+        var (first, _, _) = await RunEngine("query", "SELECT count(*) FROM trades", "--format", "csv");
+        var (exitCode, stdout, stderr) = await RunEngine("query", "SELECT count(*) FROM cpu", "--format", "csv");
+        Assert.That(first, Is.Zero);
+        Assert.That(exitCode, Is.Zero, stderr);
+        Assert.That(stdout.ReplaceLineEndings("\n"), Is.EqualTo("count(*)\n86400\n"));
+        Assert.That(stderr, Does.Not.Contain("generating"), "the second run reuses ./data");
+        Assert.That(Directory.Exists(Path.Combine(s_workingDirectory, "data", "trades", "symbol=S0001")), Is.True);
+    }
+
+    [Test]
+    public async Task Generate_WritesHiveParquetThatQueryReadsWithData()
+    {
+        var output = Path.Combine(s_workingDirectory, "generated");
+        var (exitCode, _, stderr) = await RunEngine("generate", "trades", "--rows", "1000", "--symbols", "3", "--out", output, "--seed", "7");
+        Assert.That(exitCode, Is.Zero, stderr);
+        Assert.That(stderr, Does.Contain("wrote 1,000 rows of trades"));
+        Assert.That(Directory.GetDirectories(Path.Combine(output, "trades")).Select(Path.GetFileName), Is.EquivalentTo(new[] { "symbol=S0001", "symbol=S0002", "symbol=S0003" }));
+
+        (exitCode, _, stderr) = await RunEngine("generate", "cpu", "--hosts", "2", "--start", "2024-01-01T23:00:00Z", "--end", "2024-01-02T01:00:00Z", "--out", output);
+        Assert.That(exitCode, Is.Zero, stderr);
+
+        var (queryExit, stdout, queryError) = await RunEngine("query", "SELECT count(*), count(DISTINCT date) FROM cpu", "--data", output, "--format", "csv");
+        Assert.That(queryExit, Is.Zero, queryError);
+        Assert.That(stdout.ReplaceLineEndings("\n"), Is.EqualTo("count(*),count(DISTINCT date)\n1440,2\n"));
+    }
+
+    [Test]
+    public async Task GenerateIntoAnExistingTable_RefusesAndKeepsIt()
+    {
+        var output = Path.Combine(s_workingDirectory, "twice");
+        await RunEngine("generate", "trades", "--rows", "10", "--symbols", "1", "--out", output);
+        var (exitCode, _, stderr) = await RunEngine("generate", "trades", "--rows", "10", "--symbols", "1", "--out", output);
+        Assert.That(exitCode, Is.EqualTo(1));
+        Assert.That(stderr, Does.Contain("already exists"));
+        Assert.That(File.Exists(Path.Combine(output, "trades", "symbol=S0001", "part-0.parquet")), Is.True);
+    }
+
+    [TestCase("trades", "--rows", "-5", "'--rows': must not be negative")]
+    [TestCase("trades", "--symbols", "0", "'--symbols': must be at least 1")]
+    [TestCase("cpu", "--start", "yesterday", "'yesterday' is not an ISO-8601 timestamp")]
+    public async Task GenerateWithBadOptions_NamesTheOption(string table, string option, string value, string message)
+    {
+        var (exitCode, _, stderr) = await RunEngine("generate", table, option, value, "--out", Path.Combine(s_workingDirectory, "bad"));
+        Assert.That(exitCode, Is.EqualTo(1));
+        Assert.That(stderr, Does.Contain(message));
     }
 
     [Test]
@@ -57,6 +124,7 @@ public class EngineCommandTests
         var (exitCode, stdout, _) = await RunEngine("query", "SELECT count(*) FROM trades WHERE symbol = 'S0001'", "--explain", "--threads", "2");
         Assert.That(exitCode, Is.Zero);
         Assert.That(stdout, Does.Contain("Pruning: 1 of 20 partitions").And.Contain("Mode: SERIAL (50,000 rows is below SerialThresholdRows (100,000))"));
+        Assert.That(stdout, Does.StartWith("Table: trades"), "progress never goes to stdout");
     }
 
     [Test]

@@ -50,6 +50,41 @@ public class AddEngineTests
     }
 
     [Test]
+    public async Task LocalStorage_ReadsHiveParquetUnderTheRoot()
+    {
+        var root = Directory.CreateTempSubdirectory("engine-di-").FullName;
+        try
+        {
+            await Engine.Storage.Datasets.GeneratedDatasetWriter.WriteTradesAsync(new Engine.Storage.ObjectStores.FileSystemObjectStore(root), new TradesOptions { Rows = 500, Symbols = 2 });
+            var section = Section(("Engine:Storage:Kind", "Local"), ("Engine:Storage:Root", root));
+            var services = new ServiceCollection();
+            services.AddEngine(section).AddEngineStorage().AddLocalQueryScheduler(section);
+            using var provider = services.BuildServiceProvider();
+            var result = await provider.GetRequiredService<IQueryEngine>().QueryAsync("SELECT count(*) FROM trades");
+            Assert.That(result.GetValue(0, 0).Int64Value, Is.EqualTo(500));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Test]
+    public void LocalStorageWithoutRoot_FailsAtStartUpNamingTheRootKey()
+    {
+        var error = Assert.Throws<ConfigurationException>(() => Build(Section(("Engine:Storage:Kind", "Local"))));
+        Assert.That(error!.Message, Does.Contain("'Engine:Storage:Root': a Local store needs the folder that holds the tables"));
+    }
+
+    [Test]
+    public void LocalStorageWithoutTheStoragePackage_FailsNamingWhatToAdd()
+    {
+        using var provider = Build(Section(("Engine:Storage:Kind", "Local"), ("Engine:Storage:Root", "/tmp")));
+        var error = Assert.Throws<ConfigurationException>(() => provider.GetRequiredService<IQueryEngine>());
+        Assert.That(error!.Message, Does.Contain("AddEngineStorage"));
+    }
+
+    [Test]
     public void UnknownSchedulerKind_NamesTheKeyAndTheRegisteredOnes()
     {
         using var provider = Build(Section(("Engine:Scheduler:Kind", "Remote")));
