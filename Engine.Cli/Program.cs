@@ -11,6 +11,7 @@ public static class Program
         var root = new RootCommand("Engine: SQL over partitioned time-series data, on one thread, every core, or many machines.");
         root.Subcommands.Add(QueryCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
+        root.Subcommands.Add(InspectCommand.Create());
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }
 }

@@ -154,6 +154,9 @@ public sealed class ParquetFileReader
         return new ParquetFileReader(store, key, size, options, metadata, columns, headVerified);
     }
 
+    /// <summary>What the footer says about the file: schema, row groups, column chunks and statistics.</summary>
+    public ParquetFileDescription Describe() => ParquetFileDescription.From(this, _rowGroups);
+
     /// <summary>
     /// Reads <paramref name="columns"/> (names as in <see cref="Schema"/>; exact match first, then ignoring
     /// case) of row group <paramref name="rowGroup"/> into a batch holding exactly those columns in that

@@ -134,4 +134,35 @@ public class EngineCommandTests
         Assert.That(exitCode, Is.Zero);
         Assert.That(stdout.ReplaceLineEndings("\n"), Is.EqualTo("x,y\n\"a,b\",1\n"));
     }
+
+    [Test]
+    public async Task Inspect_DescribesSchemaRowGroupsAndChunkStatistics()
+    {
+        var file = Path.Combine(TestPaths.TestData, "parquet-testing", "alltypes_plain.snappy.parquet");
+        var (exitCode, stdout, stderr) = await RunEngine("inspect", file);
+        Assert.That(exitCode, Is.Zero, stderr);
+        Assert.That(stdout, Does.Contain("2 rows").And.Contain("Created by: impala").And.Contain("timestamp_col: Int96").And.Contain("Snappy"));
+    }
+
+    [Test]
+    public async Task InspectAsJson_IsOneDocumentWithRowGroups()
+    {
+        var file = Path.Combine(TestPaths.TestData, "parquet-testing", "alltypes_plain.parquet");
+        var (exitCode, stdout, _) = await RunEngine("inspect", file, "--format", "json");
+        Assert.That(exitCode, Is.Zero);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.That(json.RootElement.GetProperty("Rows").GetInt64(), Is.EqualTo(8));
+        Assert.That(json.RootElement.GetProperty("RowGroups")[0].GetProperty("Columns").GetArrayLength(), Is.EqualTo(11));
+    }
+
+    [Test]
+    public async Task InspectOfACorruptFile_IsATypedErrorWithExitCodeOne()
+    {
+        var file = Path.Combine(s_workingDirectory, "garbage.parquet");
+        await File.WriteAllBytesAsync(file, "PAR1 this is not a parquet file PAR1"u8.ToArray());
+        var (exitCode, stdout, stderr) = await RunEngine("inspect", file);
+        Assert.That(exitCode, Is.EqualTo(1));
+        Assert.That(stdout, Is.Empty);
+        Assert.That(stderr, Does.Contain("Corrupt data in 'garbage.parquet'"));
+    }
 }

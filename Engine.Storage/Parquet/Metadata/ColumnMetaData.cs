@@ -7,6 +7,9 @@ internal sealed class ColumnMetaData
 
     public IReadOnlyList<string> PathInSchema { get; set; } = [];
 
+    /// <summary>Field 2: the encodings used by the chunk's pages (for inspection; page headers drive decoding).</summary>
+    public IReadOnlyList<ParquetEncoding> Encodings { get; set; } = [];
+
     public CompressionCodec Codec { get; set; }
 
     public long NumValues { get; set; }

@@ -407,6 +407,16 @@ internal static class MetadataDecoder
                     result.Type = (PhysicalType)physical;
                     seen |= 1;
                     break;
+                case 2:
+                    var encodingCount = ReadListHeader(ref reader, Name, id, type, ThriftType.I32);
+                    var encodings = new ParquetEncoding[encodingCount];
+                    for (var i = 0; i < encodingCount; i++)
+                    {
+                        encodings[i] = (ParquetEncoding)reader.ReadI32();
+                    }
+
+                    result.Encodings = encodings;
+                    break;
                 case 3:
                     var pathCount = ReadListHeader(ref reader, Name, id, type, ThriftType.Binary);
                     var path = new string[pathCount];
