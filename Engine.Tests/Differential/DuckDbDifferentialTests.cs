@@ -1,5 +1,8 @@
 using Engine.Core.Catalog;
 using Engine.Core.Execution;
+using Engine.Schedulers.Local;
+using Engine.Storage.Catalog;
+using Engine.Storage.ObjectStores;
 using Engine.Tests.Support;
 
 namespace Engine.Tests.Differential;
@@ -8,7 +11,8 @@ namespace Engine.Tests.Differential;
 /// The same generated data loaded into DuckDB (via CSV) and into Engine: the benchmark queries Q1–Q6, the
 /// TSBS cpu-only shapes that need no join, and 200 random queries over the grammar must return the same
 /// rows (doubles within 1e-9 relative). DuckDB runs once for all queries; Engine runs each query with the
-/// serial scheduler and with two threads in CHUNKED/PARTITION mode.
+/// serial scheduler and with two threads in CHUNKED/PARTITION mode over the data in memory, and over Parquet
+/// that DuckDB itself wrote with hive_partitioning in two layouts (codecs, row-group sizes, partitioned or not).
 /// </summary>
 [NonParallelizable]
 public class DuckDbDifferentialTests
@@ -20,15 +24,64 @@ public class DuckDbDifferentialTests
          .. TsbsQueries.Create(DifferentialDataSets.Cpu),
          .. new RandomQueryGenerator(20261121, DifferentialDataSets.Trades, DifferentialDataSets.Cpu).Generate(RandomQueries)]);
 
+    // Each layout is a set of COPY options per table; {0} is the output folder of the table.
+    private static readonly Dictionary<string, (string Trades, string Cpu)> s_layouts = new()
+    {
+        ["hive-snappy-zstd"] = (
+            "COPY trades TO '{0}' (FORMAT parquet, PARTITION_BY (symbol), WRITE_PARTITION_COLUMNS true, COMPRESSION snappy, ROW_GROUP_SIZE 2048)",
+            "COPY cpu TO '{0}' (FORMAT parquet, PARTITION_BY (hostname), WRITE_PARTITION_COLUMNS true, COMPRESSION zstd, ROW_GROUP_SIZE 1000)"),
+        ["single-file-gzip-uncompressed"] = (
+            "COPY trades TO '{0}/data.parquet' (FORMAT parquet, COMPRESSION gzip, ROW_GROUP_SIZE 3000)",
+            "COPY cpu TO '{0}' (FORMAT parquet, PARTITION_BY (hostname), WRITE_PARTITION_COLUMNS true, COMPRESSION uncompressed)"),
+    };
+
+    private readonly Dictionary<string, HiveTableCatalog> _parquet = [];
     private IReadOnlyList<DuckDbQueryResult> _expected = [];
+    private string _parquetRoot = string.Empty;
 
     public static IEnumerable<TestCaseData> Queries() =>
         s_queries.Value.Select((q, i) => new TestCaseData(i).SetName($"{q.Name}: {q.EngineSql}"));
 
+    public static IEnumerable<TestCaseData> ParquetQueries() =>
+        s_layouts.Keys.SelectMany(layout => s_queries.Value.Select((q, i) => new TestCaseData(layout, i).SetName($"{layout} {q.Name}: {q.EngineSql}")));
+
     [OneTimeSetUp]
     public async Task RunDuckDbOnce()
     {
-        _expected = await DuckDbOracle.QueryAsync(s_catalog.Value, s_queries.Value);
+        _parquetRoot = Directory.CreateTempSubdirectory("engine-duckdb-parquet-").FullName;
+        var statements = new List<string>();
+        foreach (var (layout, (trades, cpu)) in s_layouts)
+        {
+            var folder = Path.Combine(_parquetRoot, layout);
+            Directory.CreateDirectory(Path.Combine(folder, "trades"));
+            statements.Add(string.Format(System.Globalization.CultureInfo.InvariantCulture, trades, Path.Combine(folder, "trades")));
+            statements.Add(string.Format(System.Globalization.CultureInfo.InvariantCulture, cpu, Path.Combine(folder, "cpu")));
+        }
+
+        _expected = await DuckDbOracle.QueryAsync(s_catalog.Value, s_queries.Value.Select(q => q.DuckDbSql).ToList(), statements: statements);
+        foreach (var layout in s_layouts.Keys)
+        {
+            _parquet[layout] = await HiveTableCatalog.OpenAsync(new FileSystemObjectStore(Path.Combine(_parquetRoot, layout)));
+        }
+    }
+
+    [OneTimeTearDown]
+    public void DeleteParquet() => Directory.Delete(_parquetRoot, recursive: true);
+
+    [Test]
+    public void DuckDbParquet_HasBothTablesInEveryLayout()
+    {
+        Assert.That(_parquet.Values.Select(c => string.Join(",", c.TableNames)), Is.All.EqualTo("cpu,trades"));
+        Assert.That(_parquet["hive-snappy-zstd"].TryGetTable("trades", out var trades) ? trades.Partitions.Count : 0, Is.EqualTo(DifferentialDataSets.Trades.Symbols));
+    }
+
+    [TestCaseSource(nameof(ParquetQueries))]
+    public async Task Query_OverDuckDbWrittenParquet_MatchesDuckDb(string layout, int index)
+    {
+        var catalog = _parquet[layout];
+        var engine = new QueryExecutor(catalog, catalog, new LocalQueryScheduler(new LocalSchedulerOptions { MaxThreads = 2, SerialThresholdRows = 0, ChunkRows = 1_500 }));
+        var query = s_queries.Value[index];
+        ResultComparer.AssertMatches(await engine.QueryAsync(query.EngineSql), _expected[index], query);
     }
 
     [Test]

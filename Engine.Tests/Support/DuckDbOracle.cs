@@ -22,12 +22,13 @@ public static class DuckDbOracle
     /// Runs <paramref name="queries"/> (DuckDB dialect) over <paramref name="tables"/> of
     /// <paramref name="catalog"/> (every table when null) and returns one result per query, in order. A query
     /// DuckDB rejects yields a result with <see cref="DuckDbQueryResult.Error"/>; a failure to load the data or
-    /// run node throws.
+    /// run node throws. <paramref name="statements"/> run after loading and before the queries (e.g. COPY to Parquet).
     /// </summary>
     public static async Task<IReadOnlyList<DuckDbQueryResult>> QueryAsync(
         InMemoryCatalog catalog,
         IReadOnlyList<string> queries,
         IReadOnlyList<string>? tables = null,
+        IReadOnlyList<string>? statements = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(catalog);
@@ -49,7 +50,7 @@ public static class DuckDbOracle
                 });
             }
 
-            var request = JsonSerializer.Serialize(new { tables = requestTables, queries });
+            var request = JsonSerializer.Serialize(new { tables = requestTables, statements = statements ?? [], queries });
             var output = await NodeRunner.RunScriptAsync(Script, [], request);
             return ParseResponse(queries, output);
         }
@@ -59,13 +60,13 @@ public static class DuckDbOracle
         }
     }
 
-    /// <summary>Runs the DuckDB dialect of each of <paramref name="queries"/>; see <see cref="QueryAsync(InMemoryCatalog, IReadOnlyList{string}, IReadOnlyList{string}?, CancellationToken)"/>.</summary>
+    /// <summary>Runs the DuckDB dialect of each of <paramref name="queries"/>; see <see cref="QueryAsync(InMemoryCatalog, IReadOnlyList{string}, IReadOnlyList{string}?, IReadOnlyList{string}?, CancellationToken)"/>.</summary>
     public static Task<IReadOnlyList<DuckDbQueryResult>> QueryAsync(
         InMemoryCatalog catalog,
         IReadOnlyList<DifferentialQuery> queries,
         IReadOnlyList<string>? tables = null,
         CancellationToken cancellationToken = default) =>
-        QueryAsync(catalog, queries.Select(q => q.DuckDbSql).ToList(), tables, cancellationToken);
+        QueryAsync(catalog, queries.Select(q => q.DuckDbSql).ToList(), tables, null, cancellationToken);
 
     /// <summary>Parses the script's output: one entry per query, in order.</summary>
     internal static IReadOnlyList<DuckDbQueryResult> ParseResponse(IReadOnlyList<string> queries, string output)

@@ -1,6 +1,7 @@
 // DuckDB oracle for Engine's differential tests (driven by Engine.Tests/Support/DuckDbOracle.cs).
 //
-// stdin:  { "tables": [{ "name", "csv", "columns": [{ "name", "type" }] }], "queries": ["sql", ...] }
+// stdin:  { "tables": [{ "name", "csv", "columns": [{ "name", "type" }] }], "statements": ["sql", ...], "queries": ["sql", ...] }
+//         (statements run after loading and before the queries, without results: e.g. COPY … TO parquet)
 // stdout: one JSON array, per query { "columns": [...], "types": [...], "rows": [[...], ...] } or { "error": "message" }
 //
 // Every table is loaded once from its CSV (header row, explicit column types, empty unquoted field = NULL,
@@ -114,6 +115,10 @@ const instance = await DuckDBInstance.create(':memory:');
 const connection = await instance.connect();
 for (const table of request.tables ?? []) {
   await loadTable(connection, table);
+}
+
+for (const sql of request.statements ?? []) {
+  await connection.run(sql);
 }
 
 const results = [];
