@@ -186,7 +186,10 @@ public sealed class ParquetFileReader
             }
         }
 
-        var verifyHead = Volatile.Read(ref _headVerified) == 0;
+        // The head magic is checked when it comes free: the footer read covered the whole file, or a
+        // requested chunk starts right after it. Adding it to any other read would coalesce every byte
+        // between offset 4 and the first requested chunk into the request, defeating projection.
+        var verifyHead = Volatile.Read(ref _headVerified) == 0 && ranges.Any(r => r.Start == MagicLength);
         if (verifyHead)
         {
             ranges.Add((0, MagicLength));
