@@ -25,11 +25,14 @@ public sealed class HiveTableCatalog : ITableCatalog, IPartitionReader
     private readonly ConcurrentDictionary<string, TableInfo> _tables = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, PartitionSource> _sources = new(StringComparer.Ordinal);
     private readonly ParquetReaderOptions? _readerOptions;
+    private readonly HiveCatalogOptions _options;
 
-    private HiveTableCatalog(IObjectStore store, ParquetReaderOptions? readerOptions)
+    private HiveTableCatalog(IObjectStore store, ParquetReaderOptions? readerOptions, HiveCatalogOptions? options)
     {
         Store = store;
         _readerOptions = readerOptions;
+        _options = options ?? HiveCatalogOptions.Default;
+        _options.Validate();
     }
 
     /// <summary>The store tables are discovered in.</summary>
@@ -39,9 +42,10 @@ public sealed class HiveTableCatalog : ITableCatalog, IPartitionReader
     public IReadOnlyList<string> TableNames => [.. _tables.Keys.Where(k => !IsPathName(k)).Order(StringComparer.OrdinalIgnoreCase)];
 
     /// <summary>Discovers every table under the root of <paramref name="store"/> (one LIST, one footer read per file).</summary>
-    public static async Task<HiveTableCatalog> OpenAsync(IObjectStore store, ParquetReaderOptions? readerOptions = null, CancellationToken cancellationToken = default)
+    public static async Task<HiveTableCatalog> OpenAsync(
+        IObjectStore store, ParquetReaderOptions? readerOptions = null, HiveCatalogOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var catalog = new HiveTableCatalog(store, readerOptions);
+        var catalog = new HiveTableCatalog(store, readerOptions, options);
         var byTable = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
         await foreach (var item in store.ListAsync(string.Empty, cancellationToken).ConfigureAwait(false))
         {
@@ -114,6 +118,7 @@ public sealed class HiveTableCatalog : ITableCatalog, IPartitionReader
 
         var schema = new Schema(fields);
         var end = scan.RowStart + scan.RowCount;
+        var wanted = new List<(ParquetRowGroupInfo Group, int Offset, int Rows)>();
         long groupStart = 0;
         foreach (var group in source.File.RowGroups)
         {
@@ -122,25 +127,62 @@ public sealed class HiveTableCatalog : ITableCatalog, IPartitionReader
             var to = Math.Min(groupEnd, end);
             if (from < to)
             {
-                var batch = await source.File.ReadRowGroupAsync(group.Index, fileColumns, cancellationToken).ConfigureAwait(false);
-                var offset = (int)(from - groupStart);
-                var rows = (int)(to - from);
+                wanted.Add((group, (int)(from - groupStart), (int)(to - from)));
+            }
+
+            groupStart = groupEnd;
+        }
+
+        // Bounded prefetch: up to PrefetchDepth groups (and PrefetchBytes of compressed chunks) are fetched
+        // and decoded on pool threads ahead of the consumer. When the consumer stops — done, LIMIT, error or
+        // cancellation — the reads still in flight are cancelled and awaited before the stream ends.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var inFlight = new Queue<(Task<ColumnBatch> Read, long Bytes)>();
+        long bytesInFlight = 0;
+        var next = 0;
+        try
+        {
+            while (next < wanted.Count || inFlight.Count > 0)
+            {
+                while (next < wanted.Count && inFlight.Count < _options.PrefetchDepth &&
+                    (inFlight.Count == 0 || bytesInFlight + wanted[next].Group.CompressedBytes <= _options.PrefetchBytes))
+                {
+                    var index = wanted[next].Group.Index;
+                    var read = Task.Run(async () => await source.File.ReadRowGroupAsync(index, fileColumns, stop.Token).ConfigureAwait(false), stop.Token);
+                    inFlight.Enqueue((read, wanted[next].Group.CompressedBytes));
+                    bytesInFlight += wanted[next].Group.CompressedBytes;
+                    next++;
+                }
+
+                var (task, bytes) = inFlight.Dequeue();
+                bytesInFlight -= bytes;
+                var batch = await task.ConfigureAwait(false);
+                var (_, offset, rows) = wanted[next - inFlight.Count - 1];
                 var columns = new Column[fields.Length];
-                var next = 0;
+                var fromFile = 0;
                 for (var i = 0; i < fields.Length; i++)
                 {
                     columns[i] = source.KeyValues.TryGetValue(fields[i].Name, out var value)
                         ? ConstantColumn.Create(value, rows)
-                        : batch.Columns[next++].Slice(offset, rows);
+                        : batch.Columns[fromFile++].Slice(offset, rows);
                 }
 
                 yield return new ColumnBatch(schema, columns, rows);
             }
-
-            groupStart = groupEnd;
-            if (groupStart >= end)
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            foreach (var (task, _) in inFlight)
             {
-                break;
+                try
+                {
+                    await task.ConfigureAwait(false);
+                }
+                catch (Exception error) when (error is OperationCanceledException or EngineException)
+                {
+                    // The consumer has stopped (or failed); a read it no longer wants may end either way.
+                }
             }
         }
     }

@@ -1,0 +1,24 @@
+namespace Engine.Storage.Catalog;
+
+/// <summary>How a <see cref="HiveTableCatalog"/> reads partitions.</summary>
+public sealed record HiveCatalogOptions
+{
+    /// <summary>The defaults: 4 row groups ahead per stream, at most 256 MiB of compressed column chunks in flight.</summary>
+    public static HiveCatalogOptions Default { get; } = new();
+
+    /// <summary>Row groups fetched and decoded ahead of the consumer, per partition stream (at least 1).</summary>
+    public int PrefetchDepth { get; init; } = 4;
+
+    /// <summary>
+    /// Compressed bytes of row groups in flight per stream; more groups are not started past it, except that
+    /// one group is always allowed so a large group cannot stall the stream.
+    /// </summary>
+    public long PrefetchBytes { get; init; } = 256L * 1024 * 1024;
+
+    /// <summary>Throws when a value is out of range.</summary>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(PrefetchDepth, 1, nameof(PrefetchDepth));
+        ArgumentOutOfRangeException.ThrowIfLessThan(PrefetchBytes, 1, nameof(PrefetchBytes));
+    }
+}
