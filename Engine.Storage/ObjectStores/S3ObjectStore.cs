@@ -100,6 +100,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
                 BucketName = _options.Bucket,
                 Prefix = _prefix + prefix,
                 ContinuationToken = continuation,
+                MaxKeys = _options.ListPageSize,
             };
             var response = await ExecuteAsync(
                 prefix,

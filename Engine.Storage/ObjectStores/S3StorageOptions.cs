@@ -44,6 +44,9 @@ public sealed class S3StorageOptions
     /// <summary>An optional session token for temporary credentials given as keys.</summary>
     public string? SessionToken { get; set; }
 
+    /// <summary>Objects per LIST page (1..1000; S3 never returns more than 1000).</summary>
+    public int ListPageSize { get; set; } = 1000;
+
     /// <summary>How many attempts one request gets before a transient failure becomes an error (default 4).</summary>
     public int MaxAttempts { get; set; } = 4;
 
@@ -121,6 +124,11 @@ public sealed class S3StorageOptions
             throw new ConfigurationException(
                 $"{section}:{(string.IsNullOrEmpty(AccessKeyId) ? nameof(AccessKeyId) : nameof(SecretAccessKey))}",
                 "an access key id and its secret are given together or not at all");
+        }
+
+        if (ListPageSize is < 1 or > 1000)
+        {
+            throw new ConfigurationException($"{section}:{nameof(ListPageSize)}", $"{ListPageSize} is outside 1..1000");
         }
 
         if (MaxAttempts is < 1 or > 100)
