@@ -1,5 +1,6 @@
 // Starts s3rver (an S3-compatible server) for the tests on 127.0.0.1 with a port the OS picks.
-// Usage: node s3rver-start.mjs <data directory> <bucket> [<bucket> ...]
+// Usage: node --openssl-legacy-provider s3rver-start.mjs <data directory> <bucket> [<bucket> ...]
+// (s3rver encrypts ListObjectsV2 continuation tokens with DES, which OpenSSL 3 only has in its legacy provider.)
 // Prints one line "listening <port>" once the server accepts connections, then serves until it is killed or
 // its standard input closes (so a crashed test process never leaves it running).
 import S3rver from 's3rver';

@@ -1,7 +1,7 @@
 namespace Engine.Tests.Storage.S3;
 
 /// <summary>What <see cref="FaultInjectingHandler"/> does to one request.</summary>
-internal enum S3Fault
+public enum S3Fault
 {
     /// <summary>Passed through untouched.</summary>
     None,

@@ -90,6 +90,8 @@ internal sealed class S3TestServer
             UseShellExecute = false,
             StandardOutputEncoding = Encoding.UTF8,
         };
+        // s3rver's ListObjectsV2 continuation tokens use DES, which OpenSSL 3 keeps in its legacy provider.
+        startInfo.ArgumentList.Add("--openssl-legacy-provider");
         startInfo.ArgumentList.Add(Path.Combine(TestPaths.NodeTools, "s3rver-start.mjs"));
         startInfo.ArgumentList.Add(directory);
         startInfo.ArgumentList.Add(Bucket);
