@@ -18,11 +18,26 @@ public sealed class S3FaultInjectionTests
     [OneTimeSetUp]
     public async Task StartServer() => _server = await S3TestServer.SharedAsync();
 
+    /// <summary>Corpus files with several columns, row groups or pages: enough requests for a fifth of them to fail often.</summary>
+    private static readonly string[] s_faultFiles =
+    [
+        "parquet-testing/alltypes_plain.parquet",
+        "parquet-testing/alltypes_dictionary.parquet",
+        "parquet-testing/alltypes_plain.snappy.parquet",
+        "parquet-testing/datapage_v1-snappy-compressed-checksum.parquet",
+        "parquet-testing/int32_with_null_pages.parquet",
+        "parquet-testing/delta_encoding_optional_column.parquet",
+        "parquet-testing/byte_stream_split.zstd.parquet",
+        "parquet-extra/signs.parquet",
+        "parquet-extra/bug4442.parquet",
+        "parquet-extra/date_stats.parquet",
+    ];
+
     [Test]
     public async Task ParquetCorpus_EveryFifthRequestAnswered503_ReadsEqualLocalDiskAndCountsRetries()
     {
         var options = _server.CreateOptions();
-        var files = ParquetCorpus.GoodFiles().ToList();
+        var files = s_faultFiles;
         using (var uploader = new S3ObjectStore(options))
         {
             foreach (var file in files)
@@ -35,12 +50,13 @@ public sealed class S3FaultInjectionTests
         using var faulty = Create(options, (n, _) => n % 5 == 0 ? S3Fault.ServiceUnavailable : S3Fault.None, out var handler);
         foreach (var file in files)
         {
-            Assert.That(await ParquetSnapshot.ReadAsync(faulty, file), Is.EqualTo(await ParquetSnapshot.ReadAsync(local, file)), file);
+            var expected = await ParquetSnapshot.ReadAsync(local, file);
+            Assert.That(ParquetSnapshot.FirstDifference(expected, await ParquetSnapshot.ReadAsync(faulty, file)), Is.Null, file);
         }
 
         Assert.That(handler().InjectedFaults, Is.EqualTo(handler().Requests / 5));
         Assert.That(faulty.Statistics.Retries, Is.EqualTo(handler().InjectedFaults));
-        Assert.That(handler().InjectedFaults, Is.GreaterThan(10));
+        Assert.That(handler().InjectedFaults, Is.GreaterThanOrEqualTo(5));
     }
 
     [TestCase(S3Fault.ResetMidBody)]
