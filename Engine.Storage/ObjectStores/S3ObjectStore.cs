@@ -210,7 +210,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
             || !long.TryParse(text.AsSpan(dash + 1, slash - dash - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var end)
             || end < start)
         {
-            throw new StorageException(key, 1, $"the server answered a ranged GET with an unreadable Content-Range '{text}'");
+            throw new InvalidDataException($"the server answered a ranged GET of '{key}' with an unreadable Content-Range '{text}'");
         }
 
         return (start, end);
@@ -249,7 +249,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
                 var length = end - start + 1;
                 if (start != offset || length > destination.Length || (announced >= 0 && announced != length))
                 {
-                    throw new StorageException(key, 1, $"the server answered bytes {offset}-{offset + destination.Length - 1} with Content-Range '{response.ContentRange}' and {announced} bytes");
+                    throw new InvalidDataException($"the server answered a GET of bytes {offset}-{offset + destination.Length - 1} with Content-Range '{response.ContentRange}' and {announced} bytes");
                 }
 
                 skip = 0;
@@ -260,7 +260,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
                 // The server ignored the range and sent the whole object: skip to the offset.
                 if (announced < 0)
                 {
-                    throw new StorageException(key, 1, $"the server answered a ranged GET with HTTP {(int)response.HttpStatusCode} and no content length");
+                    throw new InvalidDataException($"the server answered a ranged GET with HTTP {(int)response.HttpStatusCode} and no content length");
                 }
 
                 skip = Math.Min(offset, announced);

@@ -66,8 +66,14 @@ internal sealed class FaultInjectingHandler : DelegatingHandler
                 return error;
             }
 
+            if (fault == S3Fault.DropRange && request.Headers.Range is not null)
+            {
+                Interlocked.Increment(ref _injected);
+                request.Headers.Range = null;
+            }
+
             var response = await base.SendAsync(request, cancellationToken);
-            var bodyFault = fault != S3Fault.None && request.Method == HttpMethod.Get && response.IsSuccessStatusCode
+            var bodyFault = fault is S3Fault.ResetMidBody or S3Fault.TruncateBody or S3Fault.StallBody && request.Method == HttpMethod.Get && response.IsSuccessStatusCode
                 && response.Content.Headers.ContentLength is > 1
                 && !request.RequestUri!.Query.Contains("list-type", StringComparison.Ordinal)
                 ? fault

@@ -20,4 +20,7 @@ public enum S3Fault
 
     /// <summary>Sent to the server; the response body stops halfway and waits until the reader gives up.</summary>
     StallBody,
+
+    /// <summary>Sent to the server without its Range header, as by a server that ignores ranges: the whole object comes back.</summary>
+    DropRange,
 }

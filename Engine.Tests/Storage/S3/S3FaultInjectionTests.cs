@@ -80,6 +80,21 @@ public sealed class S3FaultInjectionTests
     }
 
     [Test]
+    public async Task ReadAsync_ServerIgnoresTheRange_SkipsToTheOffset()
+    {
+        var options = _server.CreateOptions();
+        var content = Enumerable.Range(0, 300_000).Select(i => (byte)(i % 253)).ToArray();
+        await UploadAsync(options, "whole.bin", content);
+        using var store = Create(options, (_, _) => S3Fault.DropRange, out var handler);
+        var back = new byte[1000];
+        Assert.That(await store.ReadAsync("whole.bin", 123_456, back, CancellationToken.None), Is.EqualTo(back.Length));
+        Assert.That(back, Is.EqualTo(content[123_456..124_456]));
+        Assert.That(handler().InjectedFaults, Is.EqualTo(1));
+        Assert.That(await store.ReadAsync("whole.bin", 299_500, back, CancellationToken.None), Is.EqualTo(500));
+        Assert.That(back[..500], Is.EqualTo(content[299_500..]));
+    }
+
+    [Test]
     public async Task ReadAsync_AlwaysSlowDown_GivesUpAfterMaxAttemptsNamingStatus()
     {
         var options = _server.CreateOptions();
