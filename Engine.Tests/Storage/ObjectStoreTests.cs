@@ -1,12 +1,14 @@
 using Engine.Core.Errors;
 using Engine.Core.Storage;
 using Engine.Storage.ObjectStores;
+using Engine.Tests.Storage.S3;
 
 namespace Engine.Tests.Storage;
 
 /// <summary>One contract suite run against every object store implementation.</summary>
 [TestFixture(typeof(InMemoryObjectStore))]
 [TestFixture(typeof(FileSystemObjectStore))]
+[TestFixture(typeof(S3ObjectStore))]
 public sealed class ObjectStoreTests<TStore>
     where TStore : IObjectStore
 {
@@ -14,9 +16,13 @@ public sealed class ObjectStoreTests<TStore>
     private IObjectStore _store = null!;
 
     [SetUp]
-    public void SetUp()
+    public async Task SetUp()
     {
-        if (typeof(TStore) == typeof(FileSystemObjectStore))
+        if (typeof(TStore) == typeof(S3ObjectStore))
+        {
+            _store = new S3ObjectStore((await S3TestServer.SharedAsync()).CreateOptions());
+        }
+        else if (typeof(TStore) == typeof(FileSystemObjectStore))
         {
             _root = Path.Combine(Path.GetTempPath(), "engine-store-" + Guid.NewGuid().ToString("N"));
             _store = new FileSystemObjectStore(_root);
@@ -30,6 +36,7 @@ public sealed class ObjectStoreTests<TStore>
     [TearDown]
     public void TearDown()
     {
+        (_store as IDisposable)?.Dispose();
         if (_root is not null && Directory.Exists(_root))
         {
             Directory.Delete(_root, recursive: true);

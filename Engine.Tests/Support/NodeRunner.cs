@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.Json;
 
 namespace Engine.Tests.Support;
 
@@ -43,7 +44,7 @@ public static class NodeRunner
         return stdout;
     }
 
-    /// <summary>Installs the pinned packages from the lock file when node_modules is missing.</summary>
+    /// <summary>Installs the pinned packages from the lock file when node_modules misses any of them.</summary>
     public static async Task EnsureInstalledAsync()
     {
         if (s_installed)
@@ -60,7 +61,7 @@ public static class NodeRunner
             }
 
             var marker = Path.Combine(TestPaths.NodeTools, "node_modules", ".package-lock.json");
-            if (!File.Exists(marker))
+            if (!AllInstalled(marker))
             {
                 // A named mutex serializes installs across test processes; it is owned by the thread that
                 // takes it, so the whole install runs on one pool thread.
@@ -85,7 +86,7 @@ public static class NodeRunner
 
         try
         {
-            if (File.Exists(marker))
+            if (AllInstalled(marker))
             {
                 return;
             }
@@ -113,6 +114,26 @@ public static class NodeRunner
         {
             machineLock.ReleaseMutex();
         }
+    }
+
+    /// <summary>True when npm has run and every dependency named in package.json is in node_modules.</summary>
+    private static bool AllInstalled(string marker)
+    {
+        if (!File.Exists(marker))
+        {
+            return false;
+        }
+
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.NodeTools, "package.json")));
+        foreach (var dependency in manifest.RootElement.GetProperty("dependencies").EnumerateObject())
+        {
+            if (!File.Exists(Path.Combine(TestPaths.NodeTools, "node_modules", dependency.Name, "package.json")))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(ProcessStartInfo startInfo, string? standardInput, TimeSpan timeout)
