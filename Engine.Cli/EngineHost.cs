@@ -36,7 +36,7 @@ public static class EngineHost
     public static ServiceProvider BuildServices(IConfigurationSection engineSection)
     {
         var services = new ServiceCollection();
-        services.AddEngine(engineSection).AddEngineStorage().AddLocalQueryScheduler(engineSection);
+        services.AddEngine(engineSection).AddEngineStorage(engineSection).AddLocalQueryScheduler(engineSection);
         return services.BuildServiceProvider();
     }
 

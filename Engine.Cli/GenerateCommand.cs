@@ -3,7 +3,8 @@ using Engine.Core.Columns;
 using Engine.Core.Errors;
 using Engine.Core.Generators;
 using Engine.Storage.Datasets;
-using Engine.Storage.ObjectStores;
+using Engine.Core.Storage;
+using Engine.Storage.Hosting;
 
 namespace Engine.Cli;
 
@@ -68,31 +69,52 @@ public static class GenerateCommand
     }
 
     private static Option<string> OutOption() =>
-        new("--out") { Description = "Folder to write into; the table goes to DIR/<table>", Required = true };
+        new("--out") { Description = "Folder or s3://bucket/prefix to write into; the table goes to DIR/<table>", Required = true };
 
     private static Option<ulong> SeedOption() =>
         new("--seed") { Description = "Random seed (same seed, same data)", DefaultValueFactory = _ => 42 };
 
     private static async Task<int> RunAsync<TOptions>(
         string folder, string table, Func<TOptions> options,
-        Func<FileSystemObjectStore, TOptions, IProgress<DatasetProgress>, string, Task<long>> write)
+        Func<IObjectStore, TOptions, IProgress<DatasetProgress>, string, Task<long>> write)
     {
         try
         {
             var generatorOptions = options();
-            if (Directory.Exists(Path.Combine(folder, table)))
-            {
-                throw new StorageException(Path.Combine(folder, table), 1, "already exists; remove it or choose another --out");
-            }
-
-            var store = new FileSystemObjectStore(Directory.CreateDirectory(folder).FullName);
             using var display = ProgressDisplay.ForConsole();
             long rows = 0;
             var progress = new Progress<DatasetProgress>(p =>
                 display.Show($"writing {table}: {p.PartitionsDone}/{p.PartitionsTotal} files, {p.RowsWritten:N0} rows"));
-            await SampleData.WriteTableAsync(folder, table, async name => rows = await write(store, generatorOptions, progress, name).ConfigureAwait(false)).ConfigureAwait(false);
+            var store = StorageFactory.Open(folder, key: "--out", create: true);
+            try
+            {
+                if (StorageFactory.IsS3(folder))
+                {
+                    // Object stores have no rename: refuse an existing table, then write in place.
+                    await foreach (var existing in store.ListAsync(table + "/", CancellationToken.None).ConfigureAwait(false))
+                    {
+                        throw new StorageException($"{folder.TrimEnd('/')}/{table}", 1, $"already exists ({existing.Key}); remove it or choose another --out");
+                    }
+
+                    rows = await write(store, generatorOptions, progress, table).ConfigureAwait(false);
+                }
+                else
+                {
+                    if (Directory.Exists(Path.Combine(folder, table)))
+                    {
+                        throw new StorageException(Path.Combine(folder, table), 1, "already exists; remove it or choose another --out");
+                    }
+
+                    await SampleData.WriteTableAsync(folder, table, async name => rows = await write(store, generatorOptions, progress, name).ConfigureAwait(false)).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                (store as IDisposable)?.Dispose();
+            }
+
             display.Dispose();
-            Console.Error.WriteLine($"engine: wrote {rows:N0} rows of {table} to {Path.Combine(folder, table)} in {display.Elapsed.TotalSeconds:F1} s");
+            Console.Error.WriteLine($"engine: wrote {rows:N0} rows of {table} to {folder.TrimEnd('/')}/{table} in {display.Elapsed.TotalSeconds:F1} s");
             return 0;
         }
         catch (EngineException error)

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Engine.Core.Errors;
-using Engine.Storage.ObjectStores;
+using Engine.Storage.Hosting;
 using Engine.Storage.Parquet;
 
 namespace Engine.Cli;
@@ -17,24 +17,29 @@ public static class InspectCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "The Parquet file" };
+        var file = new Argument<string>("file") { Description = "The Parquet file: a path or s3://bucket/key.parquet" };
         var format = new Option<OutputFormat>("--format") { Description = "table or json", DefaultValueFactory = _ => OutputFormat.Table };
         var command = new Command("inspect", "Describe a Parquet file: schema, row groups, column chunks and statistics") { file, format };
         command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(file)!, parse.GetValue(format), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo file, OutputFormat format, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string file, OutputFormat format, CancellationToken cancellationToken)
     {
         try
         {
-            if (!file.Exists)
+            var slash = file.LastIndexOf('/');
+            var (folder, name) = StorageFactory.IsS3(file)
+                ? (file[..(slash + 1)], file[(slash + 1)..])
+                : (Path.GetDirectoryName(Path.GetFullPath(file))!, Path.GetFileName(file));
+            if (!StorageFactory.IsS3(file) && !File.Exists(file))
             {
-                throw new StorageException(file.FullName, 1, "no such file");
+                throw new StorageException(file, 1, "no such file");
             }
 
-            var store = new FileSystemObjectStore(file.DirectoryName!);
-            var reader = await ParquetFileReader.OpenAsync(store, file.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var store = StorageFactory.Open(folder, key: "file");
+            using var owner = store as IDisposable;
+            var reader = await ParquetFileReader.OpenAsync(store, name, cancellationToken: cancellationToken).ConfigureAwait(false);
             var description = reader.Describe();
             if (format == OutputFormat.Json)
             {

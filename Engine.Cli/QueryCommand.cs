@@ -4,6 +4,7 @@ using Engine.Core.Errors;
 using Engine.Core.Execution;
 using Engine.Core.Hosting;
 using Engine.Core.Scheduling;
+using Engine.Storage.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Engine.Cli;
@@ -19,7 +20,7 @@ public static class QueryCommand
     public static Command Create()
     {
         var sql = new Argument<string>("sql") { Description = "The SQL query, e.g. \"SELECT symbol, sum(volume) FROM trades GROUP BY symbol\"" };
-        var data = new Option<string?>("--data") { Description = "Folder of Hive-partitioned Parquet tables (default ./data, with sample tables generated on first use)" };
+        var data = new Option<string?>("--data") { Description = "Folder or s3://bucket/prefix of Hive-partitioned Parquet tables (default ./data, with sample tables generated on first use)" };
         var threads = new Option<int>("--threads") { Description = "Worker threads; 0 = all cores, 1 = serial", DefaultValueFactory = _ => 0 };
         var format = new Option<OutputFormat>("--format") { Description = "Output format: table, csv or json", DefaultValueFactory = _ => OutputFormat.Table };
         var explain = new Option<bool>("--explain") { Description = "Print the plan, the fragments and the scheduling mode instead of running" };
@@ -40,7 +41,7 @@ public static class QueryCommand
             EngineHost.AddThreads(overrides, threads);
             if (data is not null)
             {
-                overrides["Engine:Storage:Kind"] = "Local";
+                overrides["Engine:Storage:Kind"] = StorageFactory.IsS3(data) ? "S3" : "Local";
                 overrides["Engine:Storage:Root"] = data;
             }
 

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Engine.Core.Catalog;
 using Engine.Core.Columns;
+using Engine.Core.Storage;
 
 namespace Engine.Cli;
 
@@ -8,7 +9,7 @@ namespace Engine.Cli;
 /// Wraps a partition reader to count finished scans and rows read, and shows them on a
 /// <see cref="ProgressDisplay"/> as "partitions done / total, rows". Thread-safe.
 /// </summary>
-public sealed class ScanProgressReader : IPartitionReader
+public sealed class ScanProgressReader : IPartitionReader, IStorageActivitySource
 {
     private readonly IPartitionReader _inner;
     private readonly ProgressDisplay _display;
@@ -24,6 +25,18 @@ public sealed class ScanProgressReader : IPartitionReader
 
     /// <summary>Scans (partition row ranges) the query will read; set before it runs.</summary>
     public int ScansTotal { get; set; }
+
+    /// <inheritdoc />
+    public bool TrySnapshot(out StorageActivity activity)
+    {
+        if (_inner is IStorageActivitySource source)
+        {
+            return source.TrySnapshot(out activity);
+        }
+
+        activity = new StorageActivity(0, 0, 0, 0, 0, TimeSpan.Zero);
+        return false;
+    }
 
     /// <inheritdoc />
     public async IAsyncEnumerable<ColumnBatch> ReadAsync(PartitionScan scan, [EnumeratorCancellation] CancellationToken cancellationToken)

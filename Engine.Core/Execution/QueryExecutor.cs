@@ -6,6 +6,7 @@ using Engine.Core.Columns;
 using Engine.Core.Planning;
 using Engine.Core.Scheduling;
 using Engine.Core.Sql;
+using Engine.Core.Storage;
 
 namespace Engine.Core.Execution;
 
@@ -128,6 +129,13 @@ public sealed class QueryExecutor : IQueryEngine
         var query = planned.Query;
         var queryId = planned.Fragments.Count > 0 ? planned.Fragments[0].QueryId : Guid.NewGuid();
         var context = new QueryContext(queryId, _reader);
+        var storageSource = _reader as IStorageActivitySource;
+        StorageActivity? storageBefore = null;
+        if (storageSource is not null && storageSource.TrySnapshot(out var before))
+        {
+            storageBefore = before;
+        }
+
         PartialAggResult merged;
         if (planned.Fragments.Count == 0)
         {
@@ -157,6 +165,7 @@ public sealed class QueryExecutor : IQueryEngine
             FragmentsExecuted = decision.Tasks,
             RowsScanned = merged.RowsScanned,
             Elapsed = stopwatch.Elapsed,
+            Storage = storageBefore is not null && storageSource!.TrySnapshot(out var after) ? after - storageBefore : null,
         };
         return (new QueryResult(batch.Schema, [batch], statistics), statistics);
     }
@@ -204,6 +213,10 @@ public sealed class QueryExecutor : IQueryEngine
         {
             text.AppendLine($"Rows scanned: {statistics.RowsScanned:N0}");
             text.AppendLine($"Elapsed: {statistics.Elapsed.TotalMilliseconds:F3} ms");
+            if (statistics.Storage is { } storage)
+            {
+                text.AppendLine($"Storage: {storage}");
+            }
         }
 
         return text.ToString().TrimEnd();

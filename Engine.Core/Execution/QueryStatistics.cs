@@ -26,4 +26,7 @@ public sealed record QueryStatistics
 
     /// <summary>Wall-clock time from SQL text to result.</summary>
     public TimeSpan Elapsed { get; init; }
+
+    /// <summary>Object-store requests, bytes, retries and I/O wait of the run; null when the data is in memory.</summary>
+    public Storage.StorageActivity? Storage { get; init; }
 }

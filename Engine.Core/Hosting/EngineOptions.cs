@@ -9,12 +9,16 @@ namespace Engine.Core.Hosting;
 /// </summary>
 public sealed class EngineOptions
 {
-    private static readonly string[] s_storageKinds = ["Memory", "Local"];
+    private static readonly string[] s_storageKinds = ["Memory", "Local", "S3"];
 
-    /// <summary>The storage kind: <c>Memory</c> (tables registered by the host) or <c>Local</c> (Hive-partitioned Parquet under <see cref="StorageRoot"/>).</summary>
+    /// <summary>The keys a Storage section may hold; the storage package reads the S3 and prefetch ones.</summary>
+    public static IReadOnlyList<string> StorageKeys { get; } =
+        ["Kind", "Root", "ServiceUrl", "Region", "ForcePathStyle", "AccessKeyId", "SecretAccessKey", "PrefetchDepth", "PrefetchBytes", "MaxAttempts"];
+
+    /// <summary>The storage kind: <c>Memory</c> (tables registered by the host), <c>Local</c> or <c>S3</c> (Hive-partitioned Parquet under <see cref="StorageRoot"/>).</summary>
     public string StorageKind { get; init; } = "Memory";
 
-    /// <summary>The folder of a <c>Local</c> store.</summary>
+    /// <summary>The folder of a <c>Local</c> store, or the <c>s3://bucket/prefix</c> of an S3 store.</summary>
     public string? StorageRoot { get; init; }
 
     /// <summary>The scheduler kind, matched case-insensitively against registered schedulers (<c>local</c> by default).</summary>
@@ -26,7 +30,7 @@ public sealed class EngineOptions
         var section = engineSection as IConfigurationSection ?? throw new ArgumentException("Pass a configuration section, e.g. configuration.GetSection(\"Engine\").", nameof(engineSection));
         ConfigurationReader.RejectUnknownKeys(section, "Storage", "Scheduler");
         var storage = section.GetSection("Storage");
-        ConfigurationReader.RejectUnknownKeys(storage, "Kind", "Root");
+        ConfigurationReader.RejectUnknownKeys(storage, [.. StorageKeys]);
         var storageKind = ConfigurationReader.GetString(storage, "Kind", "Memory");
         var root = ConfigurationReader.GetOptionalString(storage, "Root");
         if (!s_storageKinds.Contains(storageKind, StringComparer.OrdinalIgnoreCase))
@@ -34,9 +38,10 @@ public sealed class EngineOptions
             throw new ConfigurationException(ConfigurationPath.Combine(storage.Path, "Kind"), $"'{storageKind}' is not a storage kind; supported: {string.Join(", ", s_storageKinds)}");
         }
 
-        if (string.Equals(storageKind, "Local", StringComparison.OrdinalIgnoreCase) && root is null)
+        if (!string.Equals(storageKind, "Memory", StringComparison.OrdinalIgnoreCase) && root is null)
         {
-            throw new ConfigurationException(ConfigurationPath.Combine(storage.Path, "Root"), "a Local store needs the folder that holds the tables");
+            throw new ConfigurationException(ConfigurationPath.Combine(storage.Path, "Root"),
+                $"a {storageKind} store needs the location of the tables (a folder, or s3://bucket/prefix)");
         }
 
         var scheduler = section.GetSection("Scheduler");

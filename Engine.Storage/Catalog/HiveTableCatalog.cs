@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Engine.Core.Catalog;
@@ -18,7 +19,7 @@ namespace Engine.Storage.Catalog;
 /// the files is one column, and a file whose statistics disagree with its path is an error. Also resolves
 /// <c>FROM 'path'</c> to a local file or folder. Thread-safe; reads may run from many threads.
 /// </summary>
-public sealed class HiveTableCatalog : ITableCatalog, IPartitionReader
+public sealed class HiveTableCatalog : ITableCatalog, IPartitionReader, IStorageActivitySource
 {
     private static readonly string[] s_timeColumnNames = ["ts", "time", "timestamp"];
 
@@ -26,6 +27,7 @@ public sealed class HiveTableCatalog : ITableCatalog, IPartitionReader
     private readonly ConcurrentDictionary<string, PartitionSource> _sources = new(StringComparer.Ordinal);
     private readonly ParquetReaderOptions? _readerOptions;
     private readonly HiveCatalogOptions _options;
+    private long _waitTicks;
 
     private HiveTableCatalog(IObjectStore store, ParquetReaderOptions? readerOptions, HiveCatalogOptions? options)
     {
@@ -72,6 +74,13 @@ public sealed class HiveTableCatalog : ITableCatalog, IPartitionReader
         }
 
         return catalog;
+    }
+
+    /// <inheritdoc />
+    public bool TrySnapshot(out StorageActivity activity)
+    {
+        activity = StorageActivity.From(Store.Statistics, TimeSpan.FromTicks(Interlocked.Read(ref _waitTicks)));
+        return true;
     }
 
     /// <inheritdoc />
@@ -156,7 +165,9 @@ public sealed class HiveTableCatalog : ITableCatalog, IPartitionReader
 
                 var (task, bytes) = inFlight.Dequeue();
                 bytesInFlight -= bytes;
+                var waitStart = Stopwatch.GetTimestamp();
                 var batch = await task.ConfigureAwait(false);
+                Interlocked.Add(ref _waitTicks, Stopwatch.GetElapsedTime(waitStart).Ticks);
                 var (_, offset, rows) = wanted[next - inFlight.Count - 1];
                 var columns = new Column[fields.Length];
                 var fromFile = 0;

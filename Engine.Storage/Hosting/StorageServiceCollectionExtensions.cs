@@ -1,35 +1,39 @@
 using Engine.Core.Catalog;
 using Engine.Core.Hosting;
+using Engine.Core.Storage;
 using Engine.Storage.Catalog;
-using Engine.Storage.ObjectStores;
+using Engine.Storage.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 #pragma warning disable IDE0130 // Extension methods for IServiceCollection live in its namespace, as the platform's do.
 namespace Microsoft.Extensions.DependencyInjection;
 #pragma warning restore IDE0130
 
-/// <summary>Registers Engine's storage: Hive-partitioned Parquet tables for <c>Engine:Storage:Kind = Local</c>.</summary>
+/// <summary>Registers Engine's storage: Hive-partitioned Parquet tables on local disk or S3.</summary>
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// When the configured storage kind is <c>Local</c>, replaces the catalog and partition reader with a
-    /// <see cref="HiveTableCatalog"/> over <c>Engine:Storage:Root</c>. Tables are discovered once, when the
+    /// When <c>Engine:Storage:Kind</c> is <c>Local</c> or <c>S3</c>, replaces the catalog and partition
+    /// reader with a <see cref="HiveTableCatalog"/> over <c>Engine:Storage:Root</c>. Settings (S3 endpoint and
+    /// credentials, prefetch) are validated now, naming any bad key; tables are discovered once, when the
     /// catalog is first resolved (one listing and one footer read per file). Call after <c>AddEngine</c>.
     /// </summary>
-    public static IServiceCollection AddEngineStorage(this IServiceCollection services)
+    public static IServiceCollection AddEngineStorage(this IServiceCollection services, IConfiguration engineSection)
     {
-        services.TryAddSingleton(sp =>
+        var options = EngineOptions.FromConfiguration(engineSection);
+        if (string.Equals(options.StorageKind, "Memory", StringComparison.OrdinalIgnoreCase))
         {
-            var options = sp.GetRequiredService<EngineOptions>();
-            var root = options.StorageRoot ?? throw new Engine.Core.Errors.ConfigurationException("Engine:Storage:Root", "a Local store needs the folder that holds the tables");
-            Directory.CreateDirectory(root);
-            return HiveTableCatalog.OpenAsync(new FileSystemObjectStore(root)).GetAwaiter().GetResult();
-        });
-        services.Replace(ServiceDescriptor.Singleton<ITableCatalog>(sp => IsLocal(sp) ? sp.GetRequiredService<HiveTableCatalog>() : sp.GetRequiredService<InMemoryCatalog>()));
-        services.Replace(ServiceDescriptor.Singleton<IPartitionReader>(sp => IsLocal(sp) ? sp.GetRequiredService<HiveTableCatalog>() : sp.GetRequiredService<InMemoryCatalog>()));
+            return services;
+        }
+
+        var storageSection = engineSection.GetSection("Storage");
+        var catalogOptions = StorageFactory.CatalogOptions(storageSection);
+        var store = StorageFactory.Open(options.StorageRoot!, storageSection);
+        services.AddSingleton(_ => store);
+        services.TryAddSingleton(_ => HiveTableCatalog.OpenAsync(store, options: catalogOptions).GetAwaiter().GetResult());
+        services.Replace(ServiceDescriptor.Singleton<ITableCatalog>(sp => sp.GetRequiredService<HiveTableCatalog>()));
+        services.Replace(ServiceDescriptor.Singleton<IPartitionReader>(sp => sp.GetRequiredService<HiveTableCatalog>()));
         return services;
     }
-
-    private static bool IsLocal(IServiceProvider services) =>
-        string.Equals(services.GetRequiredService<EngineOptions>().StorageKind, "Local", StringComparison.OrdinalIgnoreCase);
 }

@@ -58,7 +58,7 @@ public class AddEngineTests
             await Engine.Storage.Datasets.GeneratedDatasetWriter.WriteTradesAsync(new Engine.Storage.ObjectStores.FileSystemObjectStore(root), new TradesOptions { Rows = 500, Symbols = 2 });
             var section = Section(("Engine:Storage:Kind", "Local"), ("Engine:Storage:Root", root));
             var services = new ServiceCollection();
-            services.AddEngine(section).AddEngineStorage().AddLocalQueryScheduler(section);
+            services.AddEngine(section).AddEngineStorage(section).AddLocalQueryScheduler(section);
             using var provider = services.BuildServiceProvider();
             var result = await provider.GetRequiredService<IQueryEngine>().QueryAsync("SELECT count(*) FROM trades");
             Assert.That(result.GetValue(0, 0).Int64Value, Is.EqualTo(500));
@@ -73,7 +73,7 @@ public class AddEngineTests
     public void LocalStorageWithoutRoot_FailsAtStartUpNamingTheRootKey()
     {
         var error = Assert.Throws<ConfigurationException>(() => Build(Section(("Engine:Storage:Kind", "Local"))));
-        Assert.That(error!.Message, Does.Contain("'Engine:Storage:Root': a Local store needs the folder that holds the tables"));
+        Assert.That(error!.Message, Does.Contain("'Engine:Storage:Root': a Local store needs the location of the tables"));
     }
 
     [Test]
