@@ -19,7 +19,10 @@ public class EngineCommandTests
     [OneTimeTearDown]
     public static void DeleteWorkingDirectory() => Directory.Delete(s_workingDirectory, recursive: true);
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunEngine(params string[] args)
+    private static Task<(int ExitCode, string Stdout, string Stderr)> RunEngine(params string[] args) =>
+        RunEngineWith(new Dictionary<string, string>(), args);
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunEngineWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "engine.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -33,6 +36,11 @@ public class EngineCommandTests
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start)!;
@@ -164,5 +172,43 @@ public class EngineCommandTests
         Assert.That(exitCode, Is.EqualTo(1));
         Assert.That(stdout, Is.Empty);
         Assert.That(stderr, Does.Contain("Corrupt data in 'garbage.parquet'"));
+    }
+
+    [Test]
+    public async Task GenerateQueryAndInspect_WorkOnS3WithTheStandardAwsEnvironment()
+    {
+        var server = await Engine.Tests.Storage.S3.S3TestServer.SharedAsync();
+        var environment = new Dictionary<string, string>
+        {
+            ["AWS_ENDPOINT_URL_S3"] = server.ServiceUrl,
+            ["AWS_ACCESS_KEY_ID"] = Engine.Tests.Storage.S3.S3TestServer.AccessKey,
+            ["AWS_SECRET_ACCESS_KEY"] = Engine.Tests.Storage.S3.S3TestServer.AccessKey,
+            ["AWS_REGION"] = "us-east-1",
+        };
+        var root = $"s3://{Engine.Tests.Storage.S3.S3TestServer.Bucket}/cli-{Guid.NewGuid():N}/";
+
+        var (generated, _, generateError) = await RunEngineWith(environment, "generate", "trades", "--rows", "3000", "--symbols", "3", "--out", root);
+        Assert.That(generated, Is.Zero, generateError);
+        var (again, _, againError) = await RunEngineWith(environment, "generate", "trades", "--rows", "3000", "--symbols", "3", "--out", root);
+        Assert.That(again, Is.EqualTo(1));
+        Assert.That(againError, Does.Contain("already exists"));
+
+        var (queried, stdout, queryError) = await RunEngineWith(environment, "query", "SELECT symbol, count(*) FROM trades GROUP BY symbol ORDER BY symbol", "--data", root, "--format", "csv");
+        Assert.That(queried, Is.Zero, queryError);
+        Assert.That(stdout.ReplaceLineEndings("\n"), Is.EqualTo("symbol,count(*)\nS0001,1000\nS0002,1000\nS0003,1000\n"));
+
+        var (inspected, description, inspectError) = await RunEngineWith(environment, "inspect", root + "trades/symbol=S0002/part-0.parquet");
+        Assert.That(inspected, Is.Zero, inspectError);
+        Assert.That(description, Does.Contain("1,000 rows").And.Contain("volume"));
+    }
+
+    [Test]
+    public async Task QueryWithAMissingDataFolder_FailsInsteadOfCreatingIt()
+    {
+        var missing = Path.Combine(s_workingDirectory, "no-such-folder");
+        var (exitCode, _, stderr) = await RunEngine("query", "SELECT 1 FROM trades", "--data", missing);
+        Assert.That(exitCode, Is.EqualTo(1));
+        Assert.That(stderr, Does.Contain("no such folder"));
+        Assert.That(Directory.Exists(missing), Is.False);
     }
 }
