@@ -1,3 +1,4 @@
+using System.Buffers;
 using Engine.Core.Aggregates;
 using Engine.Core.Catalog;
 using Engine.Core.Columns;
@@ -33,33 +34,47 @@ public sealed class FragmentExecutor
         var scanSchema = new Schema(plan.ScanFields);
         var aggregation = plan.IsAggregate ? new AggregationState(plan) : null;
         var rows = plan.IsAggregate ? null : new RowCollector(plan);
-        long rowsScanned = 0;
-        foreach (var scan in fragment.Scans)
+        try
         {
-            var request = scan with { Columns = columns };
-            await foreach (var batch in _reader.ReadAsync(request, cancellationToken).ConfigureAwait(false))
+            long rowsScanned = 0;
+            foreach (var scan in fragment.Scans)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var typed = new ColumnBatch(scanSchema, batch.Columns, batch.RowCount);
-                rowsScanned += batch.RowCount;
-                for (var start = 0; start < typed.RowCount; start += MorselRows)
+                var request = scan with { Columns = columns };
+                await foreach (var batch in _reader.ReadAsync(request, cancellationToken).ConfigureAwait(false))
                 {
-                    var morsel = start == 0 && typed.RowCount <= MorselRows ? typed : typed.Slice(start, Math.Min(MorselRows, typed.RowCount - start));
-                    var selection = plan.Filter is null ? null : ExpressionEvaluator.Filter(plan.Filter, morsel, null);
-                    if (selection is { Length: 0 })
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var typed = new ColumnBatch(scanSchema, batch.Columns, batch.RowCount);
+                    rowsScanned += batch.RowCount;
+                    for (var start = 0; start < typed.RowCount; start += MorselRows)
                     {
-                        continue;
+                        var morsel = start == 0 && typed.RowCount <= MorselRows ? typed : typed.Slice(start, Math.Min(MorselRows, typed.RowCount - start));
+                        var outcome = plan.Filter is null ? FilterOutcome.All : MorselRangeCheck.Check(plan.Filter, morsel);
+                        if (outcome == FilterOutcome.None)
+                        {
+                            continue;
+                        }
+
+                        var selection = outcome == FilterOutcome.All ? null : ExpressionEvaluator.Filter(plan.Filter!, morsel, null);
+                        if (selection is { Length: 0 })
+                        {
+                            continue;
+                        }
+
+                        if (selection is not null && selection[^1] - selection[0] + 1 == selection.Length)
+                        {
+                            // A contiguous selection (a time range over sorted rows) is a slice: no gather copies.
+                            morsel = morsel.Slice(selection[0], selection.Length);
+                            selection = null;
+                        }
+
+                        aggregation?.Add(morsel, selection);
+                        rows?.Add(morsel, selection);
                     }
 
-                    if (selection is not null && selection[^1] - selection[0] + 1 == selection.Length)
+                    if (rows is { IsSatisfied: true })
                     {
-                        // A contiguous selection (a time range over sorted rows) is a slice: no gather copies.
-                        morsel = morsel.Slice(selection[0], selection.Length);
-                        selection = null;
+                        break;
                     }
-
-                    aggregation?.Add(morsel, selection);
-                    rows?.Add(morsel, selection);
                 }
 
                 if (rows is { IsSatisfied: true })
@@ -68,13 +83,12 @@ public sealed class FragmentExecutor
                 }
             }
 
-            if (rows is { IsSatisfied: true })
-            {
-                break;
-            }
+            return aggregation is not null ? aggregation.ToPartial(rowsScanned) : rows!.ToPartial(rowsScanned);
         }
-
-        return aggregation is not null ? aggregation.ToPartial(rowsScanned) : rows!.ToPartial(rowsScanned);
+        finally
+        {
+            aggregation?.Release();
+        }
     }
 
     /// <summary>
@@ -90,13 +104,16 @@ public sealed class FragmentExecutor
         private readonly FragmentPlan _plan;
         private readonly GroupKeyTable _table;
         private readonly GroupedAccumulator[] _accumulators;
-        private readonly int[] _groupIds = new int[MorselRows];
-        private readonly int[] _runStarts = new int[MorselRows + 1];
-        private readonly int[] _runGroups = new int[MorselRows];
+        private int[]? _groupIds;
+        private int[]? _runStarts;
+        private int[]? _runGroups;
         private readonly Column?[] _inputs;
         private readonly Column?[] _seconds;
         private readonly Column[] _keys;
         private readonly long[] _key;
+
+        // Runs of one group per morsel beyond which the row path is cheaper (one run per 8 rows at most).
+        private const int MaxRuns = MorselRows / 8;
 
         public AggregationState(FragmentPlan plan)
         {
@@ -119,7 +136,9 @@ public sealed class FragmentExecutor
                 _seconds[a] = call.SecondArgument is null ? null : ExpressionEvaluator.Evaluate(call.SecondArgument, morsel, selection);
             }
 
-            var runs = MapRuns(morsel, selection, count);
+            _runStarts ??= ArrayPool<int>.Shared.Rent(MaxRuns + 1);
+            _runGroups ??= ArrayPool<int>.Shared.Rent(MaxRuns);
+            var runs = MapRuns(morsel, selection, count, _runStarts, _runGroups);
             if (runs > 0)
             {
                 _runStarts[runs] = count;
@@ -127,9 +146,10 @@ public sealed class FragmentExecutor
                 {
                     var accumulator = _accumulators[a];
                     accumulator.EnsureGroups(_table.Count);
+                    var runStarts = _runStarts;
                     for (var r = 0; r < runs; r++)
                     {
-                        accumulator.UpdateRun(_runGroups[r], _inputs[a], _seconds[a], _runStarts[r], _runStarts[r + 1] - _runStarts[r]);
+                        accumulator.UpdateRun(_runGroups[r], _inputs[a], _seconds[a], runStarts[r], runStarts[r + 1] - runStarts[r]);
                     }
                 }
 
@@ -141,6 +161,7 @@ public sealed class FragmentExecutor
                 _keys[k] = ExpressionEvaluator.Evaluate(_plan.GroupKeys[k], morsel, selection);
             }
 
+            _groupIds ??= ArrayPool<int>.Shared.Rent(MorselRows);
             var groupIds = _groupIds.AsSpan(0, count);
             _table.Map(_keys, groupIds);
             for (var a = 0; a < _accumulators.Length; a++)
@@ -153,12 +174,29 @@ public sealed class FragmentExecutor
         public PartialAggResult ToPartial(long rowsScanned) =>
             PartialAggMerger.Export(_table, _plan.Aggregates, _accumulators, rowsScanned);
 
+        /// <summary>Returns the rented buffers to the pool; called once when the fragment ends, however it ends.</summary>
+        public void Release()
+        {
+            Return(ref _groupIds);
+            Return(ref _runStarts);
+            Return(ref _runGroups);
+        }
+
+        private static void Return(ref int[]? buffer)
+        {
+            if (buffer is not null)
+            {
+                ArrayPool<int>.Shared.Return(buffer);
+                buffer = null;
+            }
+        }
+
         /// <summary>
         /// Cuts the morsel into runs of one group when the keys allow it (see the class summary): fills
         /// <c>_runStarts</c> / <c>_runGroups</c> and returns the run count, or 0 when the row path must be
         /// used (other key shapes, or more than one run per 8 rows, as unsorted times give).
         /// </summary>
-        private int MapRuns(ColumnBatch morsel, int[]? selection, int count)
+        private int MapRuns(ColumnBatch morsel, int[]? selection, int count, int[] runStarts, int[] runGroups)
         {
             if (count == 0)
             {
@@ -185,8 +223,8 @@ public sealed class FragmentExecutor
 
             if (bucket is null)
             {
-                _runStarts[0] = 0;
-                _runGroups[0] = _key.Length == 0 ? 0 : _table.FindOrAdd(_key, 0);
+                runStarts[0] = 0;
+                runGroups[0] = _key.Length == 0 ? 0 : _table.FindOrAdd(_key, 0);
                 return 1;
             }
 
@@ -198,7 +236,7 @@ public sealed class FragmentExecutor
             var ts = times.Values;
             var width = bucket.WidthMicros;
             var origin = bucket.OriginMicros;
-            var limit = Math.Max(1, count / 8);
+            var limit = Math.Min(MaxRuns, Math.Max(1, count / 8));
             var runs = 0;
             var low = long.MaxValue;
             var high = long.MinValue;
@@ -223,8 +261,8 @@ public sealed class FragmentExecutor
                 }
 
                 _key[bucketKey] = low;
-                _runStarts[runs] = i;
-                _runGroups[runs] = _table.FindOrAdd(_key, 0);
+                runStarts[runs] = i;
+                runGroups[runs] = _table.FindOrAdd(_key, 0);
                 runs++;
             }
 
