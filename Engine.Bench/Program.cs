@@ -1,13 +1,40 @@
 using BenchmarkDotNet.Running;
+using Engine.Bench.Runner;
 
 namespace Engine.Bench;
 
-/// <summary>Entry point: BenchmarkDotNet suites chosen by the switcher's arguments.</summary>
+/// <summary>
+/// Entry point. <c>run</c> is the side-by-side comparison runner, <c>export</c> writes the data set and the
+/// DuckDB queries, <c>sweep</c> measures the mode thresholds, <c>chart</c> draws the Engine/DuckDB SVG;
+/// anything else goes to BenchmarkDotNet's switcher.
+/// </summary>
 public static class Program
 {
-    public static int Main(string[] args)
+    /// <summary>Dispatches on the first argument; returns the process exit code.</summary>
+    public static async Task<int> Main(string[] args)
     {
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-        return 0;
+        var rest = args.Skip(1).ToArray();
+        try
+        {
+            switch (args.FirstOrDefault())
+            {
+                case "run":
+                    return await RunCommand.RunAsync(rest).ConfigureAwait(false);
+                case "export":
+                    return await ExportCommand.RunAsync(rest).ConfigureAwait(false);
+                case "sweep":
+                    return await SweepCommand.RunAsync(rest).ConfigureAwait(false);
+                case "chart":
+                    return await ChartCommand.RunAsync(rest).ConfigureAwait(false);
+                default:
+                    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+                    return 0;
+            }
+        }
+        catch (Exception error) when (error is ArgumentException or FormatException or IOException)
+        {
+            await Console.Error.WriteLineAsync("error: " + error.Message).ConfigureAwait(false);
+            return 2;
+        }
     }
 }

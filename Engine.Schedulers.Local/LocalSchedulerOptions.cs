@@ -6,8 +6,11 @@ public sealed class LocalSchedulerOptions
     /// <summary>Worker threads; 0 means one per core. 1 runs everything serially on the calling thread.</summary>
     public int MaxThreads { get; set; }
 
-    /// <summary>Queries reading fewer rows than this run SERIAL, without a thread-pool hop.</summary>
-    public long SerialThresholdRows { get; set; } = 100_000;
+    /// <summary>
+    /// Queries reading fewer rows than this run SERIAL, without a thread-pool hop. The default, 1,000,000, is
+    /// where PARTITION/CHUNKED started to beat SERIAL in the sweep recorded in docs/benchmarks.md (2 cores).
+    /// </summary>
+    public long SerialThresholdRows { get; set; } = 1_000_000;
 
     /// <summary>Target rows per chunk when CHUNKED mode splits fragments by row range.</summary>
     public long ChunkRows { get; set; } = 256 * 1024;

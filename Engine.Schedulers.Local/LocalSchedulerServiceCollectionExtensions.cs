@@ -28,7 +28,7 @@ public static class LocalSchedulerServiceCollectionExtensions
         var options = new LocalSchedulerOptions
         {
             MaxThreads = ConfigurationReader.GetInt32(section, nameof(LocalSchedulerOptions.MaxThreads), 0),
-            SerialThresholdRows = ConfigurationReader.GetInt64(section, nameof(LocalSchedulerOptions.SerialThresholdRows), 100_000),
+            SerialThresholdRows = ConfigurationReader.GetInt64(section, nameof(LocalSchedulerOptions.SerialThresholdRows), 1_000_000),
             ChunkRows = ConfigurationReader.GetInt64(section, nameof(LocalSchedulerOptions.ChunkRows), 256 * 1024),
         };
         options.Validate(section.Path);

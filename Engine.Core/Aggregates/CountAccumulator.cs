@@ -31,6 +31,9 @@ internal sealed class CountAccumulator : GroupedAccumulator
         }
     }
 
+    public override void UpdateRun(int group, Column? input, Column? second, int start, int length) =>
+        _counts[group] += input is null || !input.HasNulls ? length : length - input.Slice(start, length).NullCount;
+
     public override void Merge(IReadOnlyList<Column> state, ReadOnlySpan<int> groupMap)
     {
         var other = ((Int64Column)state[0]).Values;

@@ -23,6 +23,60 @@ internal sealed class FirstLastAccumulator(DataType type, bool last) : GroupedAc
     public override void Update(ReadOnlySpan<int> groupIds, Column? input, Column? second) =>
         Accumulate(groupIds, input!, (Int64Column)second!);
 
+    /// <summary>
+    /// One group's run: the row at the run's latest (earliest) time is found with a vector max (min) over the
+    /// times — for sorted timestamps that is the run's last (first) row — and offered to the group once. Runs
+    /// with NULLs or a repeated extreme time take the row path, which breaks ties by value.
+    /// </summary>
+    public override void UpdateRun(int group, Column? input, Column? second, int start, int length)
+    {
+        var values = input!;
+        var times = (Int64Column)second!;
+        if (values.HasNulls || times.HasNulls || length == 0)
+        {
+            base.UpdateRun(group, input, second, start, length);
+            return;
+        }
+
+        var span = times.Values.Slice(start, length);
+        int index;
+        if (last ? span[^1] >= span[0] && IsSorted(span) : span[0] <= span[^1] && IsSorted(span))
+        {
+            index = last ? length - 1 : 0;
+            if (length > 1 && span[index] == span[last ? index - 1 : 1])
+            {
+                index = -1;
+            }
+        }
+        else
+        {
+            var extreme = SpanKernels.Extreme(span, last);
+            index = span.IndexOf(extreme);
+            if (index >= 0 && span.LastIndexOf(extreme) != index)
+            {
+                index = -1;
+            }
+        }
+
+        if (index < 0)
+        {
+            base.UpdateRun(group, input, second, start, length);
+            return;
+        }
+
+        var row = start + index;
+        var time = span[index];
+        var replace = !_present[group]
+            || (time != _times[group] ? (last ? time > _times[group] : time < _times[group])
+                                      : (last ? _values.CompareRowToGroup(values, row, group) > 0 : _values.CompareRowToGroup(values, row, group) < 0));
+        if (replace)
+        {
+            _present[group] = true;
+            _times[group] = time;
+            _values.Set(group, values, row);
+        }
+    }
+
     public override void Merge(IReadOnlyList<Column> state, ReadOnlySpan<int> groupMap) =>
         Accumulate(groupMap, state[0], (Int64Column)state[1]);
 
@@ -70,5 +124,18 @@ internal sealed class FirstLastAccumulator(DataType type, bool last) : GroupedAc
                 _values.Set(group, values, i);
             }
         }
+    }
+
+    private static bool IsSorted(ReadOnlySpan<long> times)
+    {
+        for (var i = 1; i < times.Length; i++)
+        {
+            if (times[i] < times[i - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

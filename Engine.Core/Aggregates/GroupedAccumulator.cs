@@ -1,3 +1,4 @@
+using System.Buffers;
 using Engine.Core.Columns;
 
 namespace Engine.Core.Aggregates;
@@ -18,6 +19,27 @@ internal abstract class GroupedAccumulator
     /// <paramref name="second"/> are dense and as long as <paramref name="groupIds"/>.
     /// </summary>
     public abstract void Update(ReadOnlySpan<int> groupIds, Column? input, Column? second);
+
+    /// <summary>
+    /// Adds rows [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>) of
+    /// <paramref name="input"/> and <paramref name="second"/>, which all belong to group
+    /// <paramref name="group"/>: the path for partition-constant keys and for runs of sorted time buckets.
+    /// Accumulators override it with span kernels; this fallback repeats the group id and calls
+    /// <see cref="Update"/>, with the same result.
+    /// </summary>
+    public virtual void UpdateRun(int group, Column? input, Column? second, int start, int length)
+    {
+        var ids = ArrayPool<int>.Shared.Rent(length);
+        try
+        {
+            ids.AsSpan(0, length).Fill(group);
+            Update(ids.AsSpan(0, length), input?.Slice(start, length), second?.Slice(start, length));
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(ids);
+        }
+    }
 
     /// <summary>
     /// Merges another partial's exported state: its group g is merged into this group

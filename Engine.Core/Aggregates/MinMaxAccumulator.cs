@@ -16,6 +16,52 @@ internal sealed class MinMaxAccumulator(DataType type, bool maximum) : GroupedAc
 
     public override void Update(ReadOnlySpan<int> groupIds, Column? input, Column? second) => Accumulate(groupIds, input!);
 
+    public override void UpdateRun(int group, Column? input, Column? second, int start, int length)
+    {
+        var column = input!;
+        int best;
+        if (column.HasNulls || length == 0)
+        {
+            best = -1;
+        }
+        else if (column is Int64Column longs)
+        {
+            var values = longs.Values.Slice(start, length);
+            best = values.IndexOf(SpanKernels.Extreme(values, maximum));
+        }
+        else if (column is DoubleColumn doubles)
+        {
+            // NaN and signed zeros order differently in vector min/max: those runs take the row path.
+            var values = doubles.Values.Slice(start, length);
+            var extreme = SpanKernels.Extreme(values, maximum);
+            best = extreme == 0 || double.IsNaN(extreme) || double.IsNaN(SpanKernels.Sum(values)) ? -1 : values.IndexOf(extreme);
+        }
+        else
+        {
+            best = -1;
+        }
+
+        if (best < 0)
+        {
+            base.UpdateRun(group, input, second, start, length);
+            return;
+        }
+
+        var row = start + best;
+        if (!_present[group])
+        {
+            _present[group] = true;
+            _values.Set(group, column, row);
+            return;
+        }
+
+        var comparison = _values.CompareRowToGroup(column, row, group);
+        if (maximum ? comparison > 0 : comparison < 0)
+        {
+            _values.Set(group, column, row);
+        }
+    }
+
     public override void Merge(IReadOnlyList<Column> state, ReadOnlySpan<int> groupMap) => Accumulate(groupMap, state[0]);
 
     public override IReadOnlyList<Column> ExportState(int groupCount) => [_values.ToColumn(_present.AsSpan(0, groupCount))];

@@ -38,6 +38,32 @@ internal sealed class VarianceAccumulator(AggregateKind kind) : GroupedAccumulat
         }
     }
 
+    /// <summary>One group's run: its (n, mean, M2) by two passes over the span, merged with Chan's formula.</summary>
+    public override void UpdateRun(int group, Column? input, Column? second, int start, int length)
+    {
+        if (input is not DoubleColumn column || column.HasNulls || length == 0)
+        {
+            base.UpdateRun(group, input, second, start, length);
+            return;
+        }
+
+        var values = column.Values.Slice(start, length);
+        var mean = SpanKernels.Sum(values) / length;
+        double m2 = 0;
+        foreach (var value in values)
+        {
+            var delta = value - mean;
+            m2 += delta * delta;
+        }
+
+        var n1 = _counts[group];
+        var n = n1 + length;
+        var shift = mean - _means[group];
+        _means[group] += shift * length / n;
+        _m2[group] += m2 + (shift * shift * n1 * length / n);
+        _counts[group] = n;
+    }
+
     public override void Merge(IReadOnlyList<Column> state, ReadOnlySpan<int> groupMap)
     {
         var counts = ((Int64Column)state[0]).Values;

@@ -36,6 +36,31 @@ internal sealed class VwapAccumulator : GroupedAccumulator
         }
     }
 
+    /// <summary>One group's run of DOUBLE prices and BIGINT volumes without NULLs, summed in one pass.</summary>
+    public override void UpdateRun(int group, Column? input, Column? second, int start, int length)
+    {
+        if (input is not DoubleColumn prices || second is not Int64Column volumes || prices.HasNulls || volumes.HasNulls)
+        {
+            base.UpdateRun(group, input, second, start, length);
+            return;
+        }
+
+        var p = prices.Values.Slice(start, length);
+        var v = volumes.Values.Slice(start, length);
+        double weighted = 0;
+        double total = 0;
+        for (var i = 0; i < p.Length; i++)
+        {
+            double volume = v[i];
+            weighted += p[i] * volume;
+            total += volume;
+        }
+
+        _weighted[group] += weighted;
+        _volumes[group] += total;
+        _counts[group] += length;
+    }
+
     public override void Merge(IReadOnlyList<Column> state, ReadOnlySpan<int> groupMap)
     {
         var weighted = ((DoubleColumn)state[0]).Values;

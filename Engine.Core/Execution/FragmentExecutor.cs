@@ -1,6 +1,8 @@
+using System.Buffers;
 using Engine.Core.Aggregates;
 using Engine.Core.Catalog;
 using Engine.Core.Columns;
+using Engine.Core.Expressions;
 using Engine.Core.Planning;
 
 namespace Engine.Core.Execution;
@@ -32,26 +34,47 @@ public sealed class FragmentExecutor
         var scanSchema = new Schema(plan.ScanFields);
         var aggregation = plan.IsAggregate ? new AggregationState(plan) : null;
         var rows = plan.IsAggregate ? null : new RowCollector(plan);
-        long rowsScanned = 0;
-        foreach (var scan in fragment.Scans)
+        try
         {
-            var request = scan with { Columns = columns };
-            await foreach (var batch in _reader.ReadAsync(request, cancellationToken).ConfigureAwait(false))
+            long rowsScanned = 0;
+            foreach (var scan in fragment.Scans)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var typed = new ColumnBatch(scanSchema, batch.Columns, batch.RowCount);
-                rowsScanned += batch.RowCount;
-                for (var start = 0; start < typed.RowCount; start += MorselRows)
+                var request = scan with { Columns = columns };
+                await foreach (var batch in _reader.ReadAsync(request, cancellationToken).ConfigureAwait(false))
                 {
-                    var morsel = start == 0 && typed.RowCount <= MorselRows ? typed : typed.Slice(start, Math.Min(MorselRows, typed.RowCount - start));
-                    var selection = plan.Filter is null ? null : ExpressionEvaluator.Filter(plan.Filter, morsel, null);
-                    if (selection is { Length: 0 })
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var typed = new ColumnBatch(scanSchema, batch.Columns, batch.RowCount);
+                    rowsScanned += batch.RowCount;
+                    for (var start = 0; start < typed.RowCount; start += MorselRows)
                     {
-                        continue;
+                        var morsel = start == 0 && typed.RowCount <= MorselRows ? typed : typed.Slice(start, Math.Min(MorselRows, typed.RowCount - start));
+                        var outcome = plan.Filter is null ? FilterOutcome.All : MorselRangeCheck.Check(plan.Filter, morsel);
+                        if (outcome == FilterOutcome.None)
+                        {
+                            continue;
+                        }
+
+                        var selection = outcome == FilterOutcome.All ? null : ExpressionEvaluator.Filter(plan.Filter!, morsel, null);
+                        if (selection is { Length: 0 })
+                        {
+                            continue;
+                        }
+
+                        if (selection is not null && selection[^1] - selection[0] + 1 == selection.Length)
+                        {
+                            // A contiguous selection (a time range over sorted rows) is a slice: no gather copies.
+                            morsel = morsel.Slice(selection[0], selection.Length);
+                            selection = null;
+                        }
+
+                        aggregation?.Add(morsel, selection);
+                        rows?.Add(morsel, selection);
                     }
 
-                    aggregation?.Add(morsel, selection);
-                    rows?.Add(morsel, selection);
+                    if (rows is { IsSatisfied: true })
+                    {
+                        break;
+                    }
                 }
 
                 if (rows is { IsSatisfied: true })
@@ -60,43 +83,191 @@ public sealed class FragmentExecutor
                 }
             }
 
-            if (rows is { IsSatisfied: true })
-            {
-                break;
-            }
+            return aggregation is not null ? aggregation.ToPartial(rowsScanned) : rows!.ToPartial(rowsScanned);
         }
-
-        return aggregation is not null ? aggregation.ToPartial(rowsScanned) : rows!.ToPartial(rowsScanned);
+        finally
+        {
+            aggregation?.Release();
+        }
     }
 
-    private sealed class AggregationState(FragmentPlan plan)
+    /// <summary>
+    /// The grouped aggregation of one fragment. Buffers (group ids, runs, evaluated inputs) are allocated
+    /// once per fragment and reused for every morsel. When every key is partition-constant (a string column
+    /// with a one-entry dictionary, as a Hive <c>symbol=</c> partition reads) or is the one
+    /// <c>time_bucket</c> over a timestamp column, the morsel is cut into runs of rows of one group and the
+    /// accumulators take each run whole (<see cref="GroupedAccumulator.UpdateRun"/>); sorted timestamps make
+    /// the runs long. Other keys go through the hash table row by row.
+    /// </summary>
+    private sealed class AggregationState
     {
-        private readonly GroupKeyTable _table = new(plan.GroupKeys.Select(k => k.Type).ToArray());
-        private readonly GroupedAccumulator[] _accumulators = plan.Aggregates.Select(AccumulatorFactory.Create).ToArray();
+        private readonly FragmentPlan _plan;
+        private readonly GroupKeyTable _table;
+        private readonly GroupedAccumulator[] _accumulators;
+        private int[]? _groupIds;
+        private int[]? _runStarts;
+        private int[]? _runGroups;
+        private readonly Column?[] _inputs;
+        private readonly Column?[] _seconds;
+        private readonly Column[] _keys;
+        private readonly long[] _key;
+
+        // Runs of one group per morsel beyond which the row path is cheaper (one run per 8 rows at most).
+        private const int MaxRuns = MorselRows / 8;
+
+        public AggregationState(FragmentPlan plan)
+        {
+            _plan = plan;
+            _table = new GroupKeyTable(plan.GroupKeys.Select(k => k.Type).ToArray());
+            _accumulators = plan.Aggregates.Select(AccumulatorFactory.Create).ToArray();
+            _inputs = new Column?[_accumulators.Length];
+            _seconds = new Column?[_accumulators.Length];
+            _keys = new Column[plan.GroupKeys.Count];
+            _key = new long[plan.GroupKeys.Count];
+        }
 
         public void Add(ColumnBatch morsel, int[]? selection)
         {
             var count = selection?.Length ?? morsel.RowCount;
-            var keys = new Column[plan.GroupKeys.Count];
-            for (var k = 0; k < keys.Length; k++)
-            {
-                keys[k] = ExpressionEvaluator.Evaluate(plan.GroupKeys[k], morsel, selection);
-            }
-
-            var groupIds = new int[count];
-            _table.Map(keys, groupIds);
             for (var a = 0; a < _accumulators.Length; a++)
             {
-                var call = plan.Aggregates[a];
-                var input = call.Argument is null ? null : ExpressionEvaluator.Evaluate(call.Argument, morsel, selection);
-                var second = call.SecondArgument is null ? null : ExpressionEvaluator.Evaluate(call.SecondArgument, morsel, selection);
+                var call = _plan.Aggregates[a];
+                _inputs[a] = call.Argument is null ? null : ExpressionEvaluator.Evaluate(call.Argument, morsel, selection);
+                _seconds[a] = call.SecondArgument is null ? null : ExpressionEvaluator.Evaluate(call.SecondArgument, morsel, selection);
+            }
+
+            _runStarts ??= ArrayPool<int>.Shared.Rent(MaxRuns + 1);
+            _runGroups ??= ArrayPool<int>.Shared.Rent(MaxRuns);
+            var runs = MapRuns(morsel, selection, count, _runStarts, _runGroups);
+            if (runs > 0)
+            {
+                _runStarts[runs] = count;
+                for (var a = 0; a < _accumulators.Length; a++)
+                {
+                    var accumulator = _accumulators[a];
+                    accumulator.EnsureGroups(_table.Count);
+                    var runStarts = _runStarts;
+                    for (var r = 0; r < runs; r++)
+                    {
+                        accumulator.UpdateRun(_runGroups[r], _inputs[a], _seconds[a], runStarts[r], runStarts[r + 1] - runStarts[r]);
+                    }
+                }
+
+                return;
+            }
+
+            for (var k = 0; k < _keys.Length; k++)
+            {
+                _keys[k] = ExpressionEvaluator.Evaluate(_plan.GroupKeys[k], morsel, selection);
+            }
+
+            _groupIds ??= ArrayPool<int>.Shared.Rent(MorselRows);
+            var groupIds = _groupIds.AsSpan(0, count);
+            _table.Map(_keys, groupIds);
+            for (var a = 0; a < _accumulators.Length; a++)
+            {
                 _accumulators[a].EnsureGroups(_table.Count);
-                _accumulators[a].Update(groupIds, input, second);
+                _accumulators[a].Update(groupIds, _inputs[a], _seconds[a]);
             }
         }
 
         public PartialAggResult ToPartial(long rowsScanned) =>
-            PartialAggMerger.Export(_table, plan.Aggregates, _accumulators, rowsScanned);
+            PartialAggMerger.Export(_table, _plan.Aggregates, _accumulators, rowsScanned);
+
+        /// <summary>Returns the rented buffers to the pool; called once when the fragment ends, however it ends.</summary>
+        public void Release()
+        {
+            Return(ref _groupIds);
+            Return(ref _runStarts);
+            Return(ref _runGroups);
+        }
+
+        private static void Return(ref int[]? buffer)
+        {
+            if (buffer is not null)
+            {
+                ArrayPool<int>.Shared.Return(buffer);
+                buffer = null;
+            }
+        }
+
+        /// <summary>
+        /// Cuts the morsel into runs of one group when the keys allow it (see the class summary): fills
+        /// <c>_runStarts</c> / <c>_runGroups</c> and returns the run count, or 0 when the row path must be
+        /// used (other key shapes, or more than one run per 8 rows, as unsorted times give).
+        /// </summary>
+        private int MapRuns(ColumnBatch morsel, int[]? selection, int count, int[] runStarts, int[] runGroups)
+        {
+            if (count == 0)
+            {
+                return 0;
+            }
+
+            var bucketKey = -1;
+            TimeBucketExpression? bucket = null;
+            for (var k = 0; k < _key.Length; k++)
+            {
+                switch (_plan.GroupKeys[k])
+                {
+                    case ColumnReference reference when morsel.Columns[reference.Index] is StringColumn { Dictionary.Count: 1, HasNulls: false } constant:
+                        _key[k] = _table.StringId(constant.Dictionary[0]);
+                        break;
+                    case TimeBucketExpression { Timestamp: ColumnReference } timeBucket when bucketKey < 0:
+                        bucketKey = k;
+                        bucket = timeBucket;
+                        break;
+                    default:
+                        return 0;
+                }
+            }
+
+            if (bucket is null)
+            {
+                runStarts[0] = 0;
+                runGroups[0] = _key.Length == 0 ? 0 : _table.FindOrAdd(_key, 0);
+                return 1;
+            }
+
+            if (ExpressionEvaluator.Evaluate(bucket.Timestamp, morsel, selection) is not Int64Column { HasNulls: false } times)
+            {
+                return 0;
+            }
+
+            var ts = times.Values;
+            var width = bucket.WidthMicros;
+            var origin = bucket.OriginMicros;
+            var limit = Math.Min(MaxRuns, Math.Max(1, count / 8));
+            var runs = 0;
+            var low = long.MaxValue;
+            var high = long.MinValue;
+            for (var i = 0; i < ts.Length; i++)
+            {
+                var time = ts[i];
+                if (time >= low && time < high)
+                {
+                    continue;
+                }
+
+                if (runs == limit)
+                {
+                    return 0;
+                }
+
+                low = ExpressionEvaluator.BucketStart(time, width, origin);
+                high = low + width;
+                if (high < low)
+                {
+                    high = long.MaxValue;
+                }
+
+                _key[bucketKey] = low;
+                runStarts[runs] = i;
+                runGroups[runs] = _table.FindOrAdd(_key, 0);
+                runs++;
+            }
+
+            return runs;
+        }
     }
 
     private sealed class RowCollector(FragmentPlan plan)

@@ -222,7 +222,24 @@ internal sealed class GroupKeyTable
         return ids;
     }
 
-    private int FindOrAdd(long[] key, ulong nulls)
+    /// <summary>The table-wide id of <paramref name="text"/> as a string key part, adding it when new.</summary>
+    public long StringId(string text)
+    {
+        if (!_stringIds.TryGetValue(text, out var id))
+        {
+            id = _strings.Count;
+            _strings.Add(text);
+            _stringIds.Add(text, id);
+        }
+
+        return id;
+    }
+
+    /// <summary>
+    /// The group id of the composite key <paramref name="key"/> (one int64 per part, strings as
+    /// <see cref="StringId"/>s) with NULL parts flagged in <paramref name="nulls"/>, adding the group when new.
+    /// </summary>
+    public int FindOrAdd(long[] key, ulong nulls)
     {
         var hash = Hash(key, nulls);
         var mask = _slots.Length - 1;

@@ -131,7 +131,7 @@ public class EngineCommandTests
     {
         var (exitCode, stdout, _) = await RunEngine("query", "SELECT count(*) FROM trades WHERE symbol = 'S0001'", "--explain", "--threads", "2");
         Assert.That(exitCode, Is.Zero);
-        Assert.That(stdout, Does.Contain("Pruning: 1 of 20 partitions").And.Contain("Mode: SERIAL (50,000 rows is below SerialThresholdRows (100,000))"));
+        Assert.That(stdout, Does.Contain("Pruning: 1 of 20 partitions").And.Contain("Mode: SERIAL (50,000 rows is below SerialThresholdRows (1,000,000))"));
         Assert.That(stdout, Does.StartWith("Table: trades"), "progress never goes to stdout");
     }
 

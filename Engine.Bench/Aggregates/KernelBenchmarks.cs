@@ -1,0 +1,91 @@
+using BenchmarkDotNet.Attributes;
+using Engine.Core.Aggregates;
+using Engine.Core.Columns;
+using Engine.Core.Expressions;
+
+namespace Engine.Bench.Aggregates;
+
+/// <summary>
+/// The aggregate kernels alone over one morsel-sized column: sum over BIGINT and DOUBLE, min/max, count,
+/// first/last, all into one group (the global-aggregate and partition-constant-key path) and into 64 dense
+/// groups (a time-bucket or dictionary-code key).
+/// </summary>
+[MemoryDiagnoser]
+public class KernelBenchmarks
+{
+    private readonly int[] _oneGroup = new int[1 << 20];
+    private readonly int[] _denseGroups = new int[1 << 20];
+    private Int64Column _longs = null!;
+    private DoubleColumn _doubles = null!;
+    private Int64Column _times = null!;
+    private GroupedAccumulator _sumLong = null!;
+    private GroupedAccumulator _sumDouble = null!;
+    private GroupedAccumulator _max = null!;
+    private GroupedAccumulator _count = null!;
+    private GroupedAccumulator _last = null!;
+
+    /// <summary>Rows per kernel call.</summary>
+    [Params(65_536, 1_048_576)]
+    public int Rows { get; set; }
+
+    /// <summary>Groups the rows fall into: 1 (all rows in one group) or 64 (runs of consecutive rows per group).</summary>
+    [Params(1, 64)]
+    public int Groups { get; set; }
+
+    /// <summary>Fills the inputs and creates the accumulators.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        var random = new Random(42);
+        var longs = new long[Rows];
+        var doubles = new double[Rows];
+        var times = new long[Rows];
+        for (var i = 0; i < Rows; i++)
+        {
+            longs[i] = random.Next(1, 1000);
+            doubles[i] = random.NextDouble() * 100;
+            times[i] = i * 1000L;
+            _denseGroups[i] = (int)((long)i * Groups / Rows);
+        }
+
+        _longs = new Int64Column(longs);
+        _doubles = new DoubleColumn(doubles);
+        _times = new Int64Column(times, null, DataType.Timestamp);
+        _sumLong = Create(AggregateKind.Sum, DataType.Int64);
+        _sumDouble = Create(AggregateKind.Sum, DataType.Double);
+        _max = Create(AggregateKind.Max, DataType.Double);
+        _count = Create(AggregateKind.Count, DataType.Double);
+        _last = Create(AggregateKind.Last, DataType.Double);
+    }
+
+    /// <summary>sum over BIGINT.</summary>
+    [Benchmark]
+    public void SumInt64() => _sumLong.Update(Ids, _longs, null);
+
+    /// <summary>sum over DOUBLE.</summary>
+    [Benchmark]
+    public void SumDouble() => _sumDouble.Update(Ids, _doubles, null);
+
+    /// <summary>max over DOUBLE.</summary>
+    [Benchmark]
+    public void MaxDouble() => _max.Update(Ids, _doubles, null);
+
+    /// <summary>count(x).</summary>
+    [Benchmark]
+    public void Count() => _count.Update(Ids, _doubles, null);
+
+    /// <summary>last(x) by a sorted time column.</summary>
+    [Benchmark]
+    public void LastBySortedTime() => _last.Update(Ids, _doubles, _times);
+
+    private ReadOnlySpan<int> Ids => Groups == 1 ? _oneGroup.AsSpan(0, Rows) : _denseGroups.AsSpan(0, Rows);
+
+    private GroupedAccumulator Create(AggregateKind kind, DataType type)
+    {
+        var argument = new ColumnReference(0, "x", type);
+        var call = new AggregateCall(kind, argument, kind == AggregateKind.Last ? new ColumnReference(1, "ts", DataType.Timestamp) : null, kind == AggregateKind.Count ? DataType.Int64 : type);
+        var accumulator = AccumulatorFactory.Create(call);
+        accumulator.EnsureGroups(Groups);
+        return accumulator;
+    }
+}

@@ -1,0 +1,35 @@
+using Engine.Core.Catalog;
+using Engine.Core.Execution;
+using Engine.Core.Generators;
+using Engine.Schedulers.Local;
+
+namespace Engine.Bench.Runner;
+
+/// <summary>Builds the in-memory trades table and a local engine over it, for the runner and the suites.</summary>
+public static class EngineSetup
+{
+    /// <summary>A catalog holding the trades table <paramref name="options"/> generates.</summary>
+    public static InMemoryCatalog Trades(TradesOptions options)
+    {
+        var catalog = new InMemoryCatalog();
+        TradesGenerator.RegisterTrades(catalog, options);
+        return catalog;
+    }
+
+    /// <summary>A local engine over <paramref name="catalog"/> with <paramref name="threads"/> threads.</summary>
+    public static QueryExecutor Local(InMemoryCatalog catalog, int threads, long? serialThresholdRows = null, long? chunkRows = null)
+    {
+        var options = new LocalSchedulerOptions { MaxThreads = threads };
+        if (serialThresholdRows is { } threshold)
+        {
+            options.SerialThresholdRows = threshold;
+        }
+
+        if (chunkRows is { } chunk)
+        {
+            options.ChunkRows = chunk;
+        }
+
+        return new QueryExecutor(catalog, catalog, new LocalQueryScheduler(options));
+    }
+}

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+namespace Engine.Bench.Runner;
+
+/// <summary>
+/// The <c>run</c> mode: load a data set, run the chosen queries W times unmeasured and R times measured on
+/// T threads, and print either one JSON object (<c>--json</c>, nothing else on stdout) or a readable table.
+/// <c>--in-memory</c> (the default) loads the data before timing, so only the queries are timed.
+/// </summary>
+public static class RunCommand
+{
+    private static readonly string[] s_valued = ["--data", "--queries", "--threads", "--repeat", "--warmup"];
+    private static readonly string[] s_flags = ["--in-memory", "--from-files", "--json"];
+
+    /// <summary>Runs the mode with the arguments after <c>run</c>; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        var line = CommandLine.Parse(args, s_valued, s_flags);
+        if (line.Has("--from-files"))
+        {
+            throw new ArgumentException("--from-files needs a Parquet table catalog, which Engine.Storage does not offer yet; use --in-memory with a gen: spec.");
+        }
+
+        var spec = DataSetSpec.Parse(line.Get("--data", "gen:trades:rows=10000000:symbols=100"));
+        var threads = line.GetInt("--threads", Environment.ProcessorCount);
+        var repeat = Math.Max(1, line.GetInt("--repeat", 5));
+        var warmup = line.GetInt("--warmup", 1);
+        var queries = SelectQueries(line.Get("--queries", "Q1,Q2,Q3,Q4,Q5,Q6"), spec);
+
+        var load = Stopwatch.StartNew();
+        var catalog = EngineSetup.Trades(spec.Trades);
+        load.Stop();
+        var engine = EngineSetup.Local(catalog, threads);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        var results = new List<(BenchQuery Query, QueryTiming Timing, double AllocatedMb)>();
+        foreach (var query in queries)
+        {
+            for (var w = 0; w < warmup; w++)
+            {
+                await engine.QueryAsync(query.EngineSql).ConfigureAwait(false);
+            }
+
+            var samples = new List<double>(repeat);
+            var allocations = new List<double>(repeat);
+            long rows = 0;
+            for (var r = 0; r < repeat; r++)
+            {
+                var before = GC.GetTotalAllocatedBytes(precise: true);
+                var watch = Stopwatch.StartNew();
+                var result = await engine.QueryAsync(query.EngineSql).ConfigureAwait(false);
+                watch.Stop();
+                allocations.Add((GC.GetTotalAllocatedBytes(precise: true) - before) / (1024.0 * 1024.0));
+                samples.Add(watch.Elapsed.TotalMilliseconds);
+                rows = result.RowCount;
+            }
+
+            results.Add((query, QueryTiming.From(samples, rows), allocations.Order().ElementAt(allocations.Count / 2)));
+        }
+
+        var stdout = Console.OpenStandardOutput();
+        await using (stdout.ConfigureAwait(false))
+        {
+            if (line.Has("--json"))
+            {
+                WriteJson(stdout, threads, load.Elapsed.TotalMilliseconds, results);
+            }
+            else
+            {
+                using var text = new StreamWriter(stdout);
+                text.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threads {threads}, load {load.Elapsed.TotalMilliseconds:F1} ms, repeat {repeat}, warmup {warmup}"));
+                text.WriteLine("query  median_ms      min_ms      max_ms       rows  allocated_mb");
+                foreach (var (query, timing, allocated) in results)
+                {
+                    text.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{query.Id,-5} {timing.MedianMs,10:F3} {timing.MinMs,11:F3} {timing.MaxMs,11:F3} {timing.Rows,10} {allocated,13:F2}"));
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Resolves <c>--queries</c>: a comma-separated list of built-in ids, or a <c>.sql</c> file of named blocks.</summary>
+    public static IReadOnlyList<BenchQuery> SelectQueries(string text, DataSetSpec spec)
+    {
+        if (text.EndsWith(".sql", StringComparison.OrdinalIgnoreCase))
+        {
+            return QueryFile.Parse(File.ReadAllText(text));
+        }
+
+        var standard = StandardQueries.Create(spec.Trades);
+        var selected = new List<BenchQuery>();
+        foreach (var id in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            selected.Add(standard.TryGetValue(id, out var query)
+                ? query
+                : throw new ArgumentException($"Unknown query id '{id}'; built in: {string.Join(',', standard.Keys)}."));
+        }
+
+        return selected;
+    }
+
+    private static void WriteJson(Stream output, int threads, double loadMs, IReadOnlyList<(BenchQuery Query, QueryTiming Timing, double AllocatedMb)> results)
+    {
+        using var json = new Utf8JsonWriter(output);
+        json.WriteStartObject();
+        json.WriteNumber("threads", threads);
+        json.WriteNumber("load_ms", Math.Round(loadMs, 3));
+        json.WriteStartObject("queries");
+        foreach (var (query, timing, allocated) in results)
+        {
+            json.WriteStartObject(query.Id);
+            json.WriteNumber("median_ms", Math.Round(timing.MedianMs, 4));
+            json.WriteNumber("min_ms", Math.Round(timing.MinMs, 4));
+            json.WriteNumber("max_ms", Math.Round(timing.MaxMs, 4));
+            json.WriteNumber("rows", timing.Rows);
+            json.WriteNumber("allocated_mb", Math.Round(allocated, 3));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.Flush();
+        output.WriteByte((byte)'\n');
+    }
+}

@@ -1,0 +1,74 @@
+using Engine.Core.Aggregates;
+using Engine.Core.Columns;
+using Engine.Core.Expressions;
+
+namespace Engine.Core.Execution;
+
+/// <summary>
+/// Decides a filter for a whole morsel from the min/max of the columns it compares with constants, before
+/// any row is evaluated: conjunctions of <c>column op literal</c> over BIGINT/TIMESTAMP columns without
+/// NULLs (the time-range filters of time-series queries). A morsel outside the range is skipped, one inside
+/// it needs no selection vector. Anything else is <see cref="FilterOutcome.Some"/>. Stateless, thread-safe.
+/// </summary>
+internal static class MorselRangeCheck
+{
+    /// <summary>What <paramref name="filter"/> keeps of <paramref name="morsel"/>, when decidable from min/max.</summary>
+    public static FilterOutcome Check(BoundExpression filter, ColumnBatch morsel)
+    {
+        switch (filter)
+        {
+            case LogicalExpression { Operator: LogicalOperator.And } and:
+            {
+                var left = Check(and.Left, morsel);
+                if (left == FilterOutcome.None)
+                {
+                    return FilterOutcome.None;
+                }
+
+                var right = Check(and.Right, morsel);
+                return right == FilterOutcome.None ? FilterOutcome.None
+                    : left == FilterOutcome.All && right == FilterOutcome.All ? FilterOutcome.All
+                    : FilterOutcome.Some;
+            }
+
+            case ComparisonExpression { Left: ColumnReference column, Right: Literal literal } comparison:
+                return Compare(comparison.Operator, morsel.Columns[column.Index], literal.Value);
+            case ComparisonExpression { Left: Literal literal, Right: ColumnReference column } comparison:
+                return Compare(Mirror(comparison.Operator), morsel.Columns[column.Index], literal.Value);
+            default:
+                return FilterOutcome.Some;
+        }
+    }
+
+    private static FilterOutcome Compare(ComparisonOperator op, Column column, ScalarValue value)
+    {
+        if (column is not Int64Column { HasNulls: false, Length: > 0 } ints || value.IsNull || value.Type != column.Type)
+        {
+            return FilterOutcome.Some;
+        }
+
+        var values = ints.Values;
+        var min = SpanKernels.Extreme(values, maximum: false);
+        var max = SpanKernels.Extreme(values, maximum: true);
+        var v = value.Int64Value;
+        var (all, none) = op switch
+        {
+            ComparisonOperator.GreaterOrEqual => (min >= v, max < v),
+            ComparisonOperator.Greater => (min > v, max <= v),
+            ComparisonOperator.LessOrEqual => (max <= v, min > v),
+            ComparisonOperator.Less => (max < v, min >= v),
+            ComparisonOperator.Equal => (min == v && max == v, v < min || v > max),
+            _ => (v < min || v > max, min == v && max == v),
+        };
+        return all ? FilterOutcome.All : none ? FilterOutcome.None : FilterOutcome.Some;
+    }
+
+    private static ComparisonOperator Mirror(ComparisonOperator op) => op switch
+    {
+        ComparisonOperator.Less => ComparisonOperator.Greater,
+        ComparisonOperator.LessOrEqual => ComparisonOperator.GreaterOrEqual,
+        ComparisonOperator.Greater => ComparisonOperator.Less,
+        ComparisonOperator.GreaterOrEqual => ComparisonOperator.LessOrEqual,
+        _ => op,
+    };
+}
