@@ -10,6 +10,7 @@ public static class Program
     {
         var root = new RootCommand("Engine: SQL over partitioned time-series data, on one thread, every core, or many machines.");
         root.Subcommands.Add(QueryCommand.Create());
+        root.Subcommands.Add(WorkerCommand.Create());
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }
 }
