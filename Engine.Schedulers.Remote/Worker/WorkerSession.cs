@@ -38,6 +38,7 @@ internal sealed class WorkerSession : IDisposable
         {
             if (!await HandshakeAsync(shutdownToken).ConfigureAwait(false))
             {
+                reason = "handshake refused";
                 return;
             }
 
