@@ -23,6 +23,11 @@ internal static class WorkerLog
     private static readonly Action<ILogger, int, Exception?> s_stopping = LoggerMessage.Define<int>(
         LogLevel.Information, new EventId(6, "Stopping"), "worker stopping; {Running} fragment(s) still running");
 
+    private static readonly Action<ILogger, int, string, int, Exception?> s_fragmentStarted = LoggerMessage.Define<int, string, int>(
+        LogLevel.Information, new EventId(7, "FragmentStarted"), "fragment {Fragment} of query {Query} started ({Scans} partition scan(s))");
+
+    public static void FragmentStarted(ILogger logger, int fragment, string query, int scans) => s_fragmentStarted(logger, fragment, query, scans, null);
+
     public static void Listening(ILogger logger, string endpoint, int threads, bool authenticated) => s_listening(logger, endpoint, threads, authenticated, null);
 
     public static void Rejected(ILogger logger, string peer, string reason) => s_rejected(logger, peer, reason, null);

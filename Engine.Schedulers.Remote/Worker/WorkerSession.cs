@@ -224,6 +224,7 @@ internal sealed class WorkerSession : IDisposable
         {
             await _server.Slots.WaitAsync(token).ConfigureAwait(false);
             slotTaken = true;
+            WorkerLog.FragmentStarted(_server.Logger, key.FragmentId, key.QueryId, fragment.Scans.Count);
             var stopwatch = Stopwatch.StartNew();
             var partials = await _server.Scheduler.ScatterAsync([fragment], new QueryContext(fragment.QueryId, _server.Reader), token).ConfigureAwait(false);
             var partial = partials.Count switch
