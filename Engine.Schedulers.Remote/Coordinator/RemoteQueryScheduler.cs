@@ -1,4 +1,5 @@
 using System.Text;
+using Engine.Core.Columns;
 using Engine.Core.Errors;
 using Engine.Core.Execution;
 using Engine.Core.Planning;
@@ -76,7 +77,9 @@ public sealed class RemoteQueryScheduler : IQueryScheduler, IDisposable
         {
             if (connections[w] is { IsAlive: true } connection)
             {
-                for (var s = 0; s < connection.MaxConcurrency; s++)
+                // A worker's announced concurrency is its word: never more slots than there are fragments.
+                var slotCount = Math.Min(connection.MaxConcurrency, fragments.Count);
+                for (var s = 0; s < slotCount; s++)
                 {
                     slots.Add(RunSlotAsync(w, connection, state, query.Token));
                 }
@@ -138,6 +141,15 @@ public sealed class RemoteQueryScheduler : IQueryScheduler, IDisposable
 
             if (outcome.Partial is { } partial)
             {
+                if (Mismatch(item.Fragment.Plan, partial) is { } problem)
+                {
+                    // A worker that answers with the wrong shape is broken: drop it and re-send the fragment.
+                    connection.Fail($"its answer to fragment {item.Fragment.FragmentId} does not fit the plan: {problem}");
+                    state.Requeue(item, $"{connection.Name} ({connection.Endpoint})", problem);
+                    state.Poke();
+                    return;
+                }
+
                 state.Complete(item, partial);
             }
             else if (s_retryableCodes.Contains(outcome.ErrorCode!))
@@ -150,6 +162,50 @@ public sealed class RemoteQueryScheduler : IQueryScheduler, IDisposable
                     $"Worker {connection.Name} ({connection.Endpoint}) failed fragment {item.Fragment.FragmentId}: {outcome.ErrorCode}: {outcome.ErrorMessage}"));
             }
         }
+    }
+
+    private static string? Mismatch(FragmentPlan plan, PartialAggResult partial)
+    {
+        if (partial.IsAggregate != plan.IsAggregate)
+        {
+            return plan.IsAggregate ? "rows instead of groups" : "groups instead of rows";
+        }
+
+        if (!plan.IsAggregate)
+        {
+            return partial.Rows!.Schema.Count == plan.Projections.Count
+                ? null
+                : $"{partial.Rows.Schema.Count} columns for {plan.Projections.Count} projections";
+        }
+
+        if (partial.KeyTypes.Count != plan.GroupKeys.Count)
+        {
+            return $"{partial.KeyTypes.Count} group keys for {plan.GroupKeys.Count}";
+        }
+
+        for (var k = 0; k < plan.GroupKeys.Count; k++)
+        {
+            if (partial.KeyTypes[k] != plan.GroupKeys[k].Type)
+            {
+                return $"group key {k} is {partial.KeyTypes[k].SqlName()}, the plan says {plan.GroupKeys[k].Type.SqlName()}";
+            }
+        }
+
+        if (partial.Aggregates.Count != plan.Aggregates.Count)
+        {
+            return $"{partial.Aggregates.Count} aggregates for {plan.Aggregates.Count}";
+        }
+
+        for (var a = 0; a < plan.Aggregates.Count; a++)
+        {
+            var (got, want) = (partial.Aggregates[a], plan.Aggregates[a]);
+            if (got.Kind != want.Kind || got.InputType != want.InputType || got.ResultType != want.ResultType)
+            {
+                return $"aggregate {a} is {got}, the plan says {want}";
+            }
+        }
+
+        return null;
     }
 
     private async Task<IReadOnlyList<WorkerConnection?>> ConnectAsync(CancellationToken cancellationToken)

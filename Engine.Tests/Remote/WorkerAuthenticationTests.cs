@@ -56,7 +56,7 @@ public sealed class WorkerAuthenticationTests
         var result = await RemoteTestSupport.Engine(_catalog, scheduler).QueryAsync("SELECT count(*) FROM trades");
 
         Assert.That(result.GetValue(0, 0).Int64Value, Is.EqualTo(2000));
-        Assert.That(_server.FragmentsCompleted, Is.EqualTo(2));
+        Assert.That(_server.FragmentsReceived, Is.EqualTo(2));
     }
 
     [Test]
