@@ -1,6 +1,6 @@
 namespace Engine.Schedulers.Remote.Worker;
 
-/// <summary>A fragment running on a worker: its cancellation (linked to the worker's shutdown) and its task.</summary>
+/// <summary>A fragment running on a worker: its cancellation, linked to the worker's shutdown.</summary>
 internal sealed class FragmentRun : IDisposable
 {
     private readonly CancellationTokenSource _cancellation;
@@ -13,8 +13,6 @@ internal sealed class FragmentRun : IDisposable
     }
 
     public CancellationToken Token { get; }
-
-    public Task Task { get; set; } = Task.CompletedTask;
 
     /// <summary>Cancels the fragment; harmless after it finished.</summary>
     public void Cancel()

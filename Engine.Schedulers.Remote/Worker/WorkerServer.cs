@@ -91,7 +91,8 @@ public sealed class WorkerServer : IAsyncDisposable
         listener.Start();
         _listener = listener;
         var endpoint = (IPEndPoint)listener.LocalEndpoint;
-        WorkerLog.Listening(Logger, endpoint.ToString(), Options.EffectiveThreads, Options.Secret is not null);
+        var tables = Catalog.TableNames.Count == 0 ? "none" : string.Join(", ", Catalog.TableNames);
+        WorkerLog.Listening(Logger, endpoint.ToString(), Options.EffectiveThreads, Options.Secret is not null, tables);
         return endpoint;
     }
 

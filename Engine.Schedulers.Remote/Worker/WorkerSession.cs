@@ -20,6 +20,7 @@ internal sealed class WorkerSession : IDisposable
     private readonly WorkerServer _server;
     private readonly ProtocolConnection _connection;
     private readonly ConcurrentDictionary<(string QueryId, int FragmentId), FragmentRun> _running = new();
+    private readonly ConcurrentDictionary<Task, byte> _tasks = new();
     private readonly CancellationTokenSource _stopReading = new();
 
     public WorkerSession(WorkerServer server, ProtocolConnection connection)
@@ -28,7 +29,7 @@ internal sealed class WorkerSession : IDisposable
         _connection = connection;
     }
 
-    public int RunningFragments => _running.Count;
+    public int RunningFragments => _tasks.Count;
 
     public async Task RunAsync(CancellationToken shutdownToken)
     {
@@ -108,7 +109,8 @@ internal sealed class WorkerSession : IDisposable
         }
     }
 
-    public Task WhenFragmentsDoneAsync() => Task.WhenAll(_running.Values.Select(r => r.Task));
+    /// <summary>Completes when every fragment task started so far has answered (or given up).</summary>
+    public Task WhenFragmentsDoneAsync() => Task.WhenAll(_tasks.Keys);
 
     private async Task<bool> HandshakeAsync(CancellationToken shutdownToken)
     {
@@ -213,13 +215,16 @@ internal sealed class WorkerSession : IDisposable
             return;
         }
 
-        run.Task = Task.Run(() => ExecuteAsync(key, fragment, run), CancellationToken.None);
+        var task = Task.Run(() => ExecuteAsync(key, fragment, run), CancellationToken.None);
+        _tasks.TryAdd(task, 0);
+        _ = task.ContinueWith(done => _tasks.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     private async Task ExecuteAsync((string QueryId, int FragmentId) key, QueryFragment fragment, FragmentRun run)
     {
         var token = run.Token;
         var slotTaken = false;
+        IProtocolMessage? answer = null;
         try
         {
             await _server.Slots.WaitAsync(token).ConfigureAwait(false);
@@ -233,33 +238,22 @@ internal sealed class WorkerSession : IDisposable
                 0 => await new FragmentExecutor(_server.Reader).ExecuteAsync(fragment with { Scans = [] }, token).ConfigureAwait(false),
                 _ => PartialAggMerger.Merge(partials),
             };
-            var elapsed = (long)stopwatch.Elapsed.TotalMicroseconds;
-            await _connection.SendAsync(new ResultMessage(key.QueryId, key.FragmentId, partial, elapsed), token).ConfigureAwait(false);
-            _server.CountCompleted();
+            answer = new ResultMessage(key.QueryId, key.FragmentId, partial, (long)stopwatch.Elapsed.TotalMicroseconds);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             _server.CountCancelled();
         }
-        catch (EngineException ex) when (ex is not ProtocolException)
+        catch (EngineException ex)
         {
-            await FailAsync(key, ex.GetType().Name, ex.Message).ConfigureAwait(false);
-        }
-        catch (ProtocolException)
-        {
-            // The connection broke while sending; the coordinator will re-send the fragment elsewhere.
-            _server.CountCancelled();
-        }
-        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
-        {
-            _server.CountCancelled();
+            answer = Failed(key, ex.GetType().Name, ex.Message);
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or InvalidCastException or IndexOutOfRangeException
             or OverflowException or KeyNotFoundException or NullReferenceException or NotSupportedException)
         {
             // A fragment that is well-formed on the wire but makes no sense to this worker (say, a column
             // index past the scanned columns) fails alone; the worker keeps serving.
-            await FailAsync(key, "InternalError", ex.Message).ConfigureAwait(false);
+            answer = Failed(key, "InternalError", ex.Message);
         }
         finally
         {
@@ -268,27 +262,35 @@ internal sealed class WorkerSession : IDisposable
                 _server.Slots.Release();
             }
 
+            // Forget the fragment before answering, so a re-send of it that follows the answer is not a duplicate.
             _running.TryRemove(key, out _);
             run.Dispose();
         }
+
+        if (answer is not null && await SendQuietlyAsync(answer).ConfigureAwait(false) && answer is ResultMessage)
+        {
+            _server.CountCompleted();
+        }
     }
 
-    private async Task FailAsync((string QueryId, int FragmentId) key, string code, string message)
+    private ErrorMessage Failed((string QueryId, int FragmentId) key, string code, string message)
     {
         _server.CountFailed();
         WorkerLog.FragmentFailed(_server.Logger, key.FragmentId, key.QueryId, message);
-        await SendQuietlyAsync(new ErrorMessage(key.QueryId, key.FragmentId, code, message)).ConfigureAwait(false);
+        return new ErrorMessage(key.QueryId, key.FragmentId, code, message);
     }
 
-    private async Task SendQuietlyAsync(IProtocolMessage message)
+    /// <summary>Sends <paramref name="message"/>; returns false when the connection is already gone (the coordinator notices on its side).</summary>
+    private async Task<bool> SendQuietlyAsync(IProtocolMessage message)
     {
         try
         {
-            await _connection.SendAsync(message).ConfigureAwait(false);
+            await _connection.SendAsync(message, _server.ShutdownToken).ConfigureAwait(false);
+            return true;
         }
-        catch (Exception ex) when (ex is ProtocolException or IOException or SocketException or ObjectDisposedException)
+        catch (Exception ex) when (ex is ProtocolException or IOException or SocketException or ObjectDisposedException or OperationCanceledException)
         {
-            // The connection is gone; the coordinator notices on its side.
+            return false;
         }
     }
 }
