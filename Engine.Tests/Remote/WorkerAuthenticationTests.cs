@@ -7,8 +7,8 @@ using Engine.Core.Errors;
 using Engine.Core.Planning;
 using Engine.Core.Sql;
 using Engine.Schedulers.Remote.Security;
-using Engine.Schedulers.Remote.Worker;
 using Engine.Schedulers.Remote.Wire;
+using Engine.Schedulers.Remote.Worker;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Engine.Tests.Remote;

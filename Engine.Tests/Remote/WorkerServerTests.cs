@@ -4,8 +4,8 @@ using Engine.Cli;
 using Engine.Core.Catalog;
 using Engine.Core.Errors;
 using Engine.Schedulers.Remote.Security;
-using Engine.Schedulers.Remote.Worker;
 using Engine.Schedulers.Remote.Wire;
+using Engine.Schedulers.Remote.Worker;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Engine.Tests.Remote;
