@@ -36,16 +36,32 @@ public static class EngineHost
     public static ServiceProvider BuildServices(IConfigurationSection engineSection)
     {
         var services = new ServiceCollection();
-        services.AddEngine(engineSection).AddEngineStorage(engineSection).AddLocalQueryScheduler(engineSection);
+        services.AddEngine(engineSection).AddEngineStorage(engineSection)
+            .AddLocalQueryScheduler(engineSection).AddRemoteQueryScheduler(engineSection);
         return services.BuildServiceProvider();
     }
 
-    /// <summary>An override of MaxThreads when <paramref name="threads"/> is set (0 keeps the configured value).</summary>
-    public static void AddThreads(Dictionary<string, string?> overrides, int threads)
+    /// <summary>Overrides from the command line's scheduler options; unset options keep the configured values.</summary>
+    public static void AddScheduler(Dictionary<string, string?> overrides, SchedulerSettings settings)
     {
-        if (threads != 0)
+        if (settings.Threads != 0)
         {
-            overrides["Engine:Scheduler:MaxThreads"] = threads.ToString(CultureInfo.InvariantCulture);
+            overrides["Engine:Scheduler:MaxThreads"] = settings.Threads.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (settings.Scheduler is not null)
+        {
+            overrides["Engine:Scheduler:Kind"] = settings.Scheduler;
+        }
+
+        if (settings.Workers is not null)
+        {
+            overrides["Engine:Scheduler:Workers"] = settings.Workers;
+        }
+
+        if (settings.SecretFile is not null)
+        {
+            overrides["Engine:Scheduler:SecretFile"] = settings.SecretFile.FullName;
         }
     }
 }

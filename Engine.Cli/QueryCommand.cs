@@ -10,9 +10,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Engine.Cli;
 
 /// <summary>
-/// <c>engine query "SQL" [--data DIR] [--threads N] [--format table|csv|json] [--explain [--analyze]] [--config FILE]</c>.
-/// Tables come from DIR (Hive-partitioned Parquet); with no --data and no configured storage, from ./data,
-/// where the sample tables are generated on first use.
+/// <c>engine query "SQL" [--data DIR|s3://…|gen:…] [--threads N] [--format table|csv|json] [--explain [--analyze]]
+/// [--config FILE] [--scheduler local|remote --workers host:port,… --secret-file F]</c>.
+/// Tables come from DIR or S3 (Hive-partitioned Parquet), or from generator specs held in memory; with no
+/// --data and no configured storage, from ./data, where the sample tables are generated on first use.
 /// </summary>
 public static class QueryCommand
 {
@@ -20,45 +21,73 @@ public static class QueryCommand
     public static Command Create()
     {
         var sql = new Argument<string>("sql") { Description = "The SQL query, e.g. \"SELECT symbol, sum(volume) FROM trades GROUP BY symbol\"" };
-        var data = new Option<string?>("--data") { Description = "Folder or s3://bucket/prefix of Hive-partitioned Parquet tables (default ./data, with sample tables generated on first use)" };
+        var data = new Option<string[]>("--data")
+        {
+            Description = "Folder or s3://bucket/prefix of Hive-partitioned Parquet tables (default ./data, with sample tables generated on first use), " +
+                "or generated tables in memory: gen:trades:rows=N:symbols=K[:seed=S] or gen:cpu:hosts=H:hours=X[:seed=S] (repeatable)",
+        };
         var threads = new Option<int>("--threads") { Description = "Worker threads; 0 = all cores, 1 = serial", DefaultValueFactory = _ => 0 };
         var format = new Option<OutputFormat>("--format") { Description = "Output format: table, csv or json", DefaultValueFactory = _ => OutputFormat.Table };
         var explain = new Option<bool>("--explain") { Description = "Print the plan, the fragments and the scheduling mode instead of running" };
         var analyze = new Option<bool>("--analyze") { Description = "With --explain: run the query and add what it did" };
         var config = new Option<FileInfo?>("--config") { Description = "An appsettings-style JSON file with an Engine section" };
-        var command = new Command("query", "Run a SQL query and print the result on stdout") { sql, data, threads, format, explain, analyze, config };
+        var scheduler = new Option<string?>("--scheduler") { Description = "local (default) or remote" };
+        var workers = new Option<string?>("--workers") { Description = "With --scheduler remote: the workers, host:port,host:port" };
+        var secretFile = new Option<FileInfo?>("--secret-file") { Description = "With --scheduler remote: the file holding the secret shared with the workers" };
+        var command = new Command("query", "Run a SQL query and print the result on stdout") { sql, data, threads, format, explain, analyze, config, scheduler, workers, secretFile };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(sql)!, parse.GetValue(data), parse.GetValue(threads), parse.GetValue(format), parse.GetValue(explain), parse.GetValue(analyze),
-            parse.GetValue(config), cancellationToken));
+            parse.GetValue(sql)!, parse.GetValue(data) ?? [], parse.GetValue(format), parse.GetValue(explain), parse.GetValue(analyze),
+            new SchedulerSettings(parse.GetValue(threads), parse.GetValue(config), parse.GetValue(scheduler), parse.GetValue(workers), parse.GetValue(secretFile)),
+            cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string sql, string? data, int threads, OutputFormat format, bool explain, bool analyze, FileInfo? configFile, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string sql, string[] data, OutputFormat format, bool explain, bool analyze, SchedulerSettings settings, CancellationToken cancellationToken)
     {
         try
         {
             var overrides = new Dictionary<string, string?>();
-            EngineHost.AddThreads(overrides, threads);
-            if (data is not null)
+            EngineHost.AddScheduler(overrides, settings);
+            var generated = data.Where(GeneratedDataSpec.IsGenerated).ToArray();
+            var stored = data.Where(d => !GeneratedDataSpec.IsGenerated(d)).ToArray();
+            if (stored.Length > 1 || (stored.Length == 1 && generated.Length > 0))
             {
-                overrides["Engine:Storage:Kind"] = StorageFactory.IsS3(data) ? "S3" : "Local";
-                overrides["Engine:Storage:Root"] = data;
+                throw new ConfigurationException("--data", "give one folder or s3:// location, or any number of gen: specs, not both");
             }
 
-            var section = EngineHost.Configure(configFile, overrides);
-            if (data is null && section.GetSection("Storage")["Kind"] is null)
+            if (generated.Length > 0)
+            {
+                overrides["Engine:Storage:Kind"] = "Memory";
+            }
+            else if (stored.Length == 1)
+            {
+                overrides["Engine:Storage:Kind"] = StorageFactory.IsS3(stored[0]) ? "S3" : "Local";
+                overrides["Engine:Storage:Root"] = stored[0];
+            }
+
+            var section = EngineHost.Configure(settings.ConfigFile, overrides);
+            if (data.Length == 0 && section.GetSection("Storage")["Kind"] is null)
             {
                 // No storage configured at all: the default data folder, with samples on first use.
                 overrides["Engine:Storage:Kind"] = "Local";
                 overrides["Engine:Storage:Root"] = EngineHost.DefaultDataFolder;
-                section = EngineHost.Configure(configFile, overrides);
+                section = EngineHost.Configure(settings.ConfigFile, overrides);
                 await SampleData.EnsureOnDiskAsync(EngineHost.DefaultDataFolder, Console.Error, cancellationToken).ConfigureAwait(false);
             }
 
             using var services = EngineHost.BuildServices(section);
             if (string.Equals(services.GetRequiredService<EngineOptions>().StorageKind, "Memory", StringComparison.OrdinalIgnoreCase))
             {
-                SampleData.RegisterInMemory(services.GetRequiredService<InMemoryCatalog>(), Console.Error);
+                var catalog = services.GetRequiredService<InMemoryCatalog>();
+                foreach (var spec in generated)
+                {
+                    GeneratedDataSpec.Register(catalog, spec);
+                }
+
+                if (generated.Length == 0)
+                {
+                    SampleData.RegisterInMemory(catalog, Console.Error);
+                }
             }
 
             using var display = ProgressDisplay.ForConsole();

@@ -9,7 +9,10 @@ namespace Engine.Core.Catalog;
 /// <summary>
 /// A catalog and partition reader over batches held in memory. Host apps and tests register tables from
 /// generated data or their own batches; each batch becomes a chunk with exact min/max statistics.
-/// Thread-safe: tables may be registered while queries run (a query sees the table as it was when planned).
+/// Thread-safe: tables may be registered while queries run. Partition ids are deterministic
+/// (<c>mem://{table}/{partitionIndex}</c>), so two processes that register the same generated data agree on
+/// them and a coordinator can send a worker a scan by id; a replaced table reuses its ids, so a query planned
+/// before the replacement reads the new batches.
 /// </summary>
 public sealed class InMemoryCatalog : ITableCatalog, IPartitionReader
 {
@@ -21,6 +24,10 @@ public sealed class InMemoryCatalog : ITableCatalog, IPartitionReader
 
     /// <inheritdoc />
     public bool TryGetTable(string name, [MaybeNullWhen(false)] out TableInfo table) => _tables.TryGetValue(name, out table);
+
+    /// <summary>The id of partition <paramref name="partitionIndex"/> of <paramref name="table"/>: <c>mem://{table}/{partitionIndex}</c>.</summary>
+    public static string PartitionId(string table, int partitionIndex) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"mem://{table}/{partitionIndex}");
 
     /// <summary>
     /// Registers (or replaces) table <paramref name="name"/>. Each entry of <paramref name="partitions"/> is
@@ -43,10 +50,11 @@ public sealed class InMemoryCatalog : ITableCatalog, IPartitionReader
         }
 
         var infos = new List<PartitionInfo>(partitions.Count);
+        var batchesById = new Dictionary<string, IReadOnlyList<ColumnBatch>>(StringComparer.Ordinal);
         for (var p = 0; p < partitions.Count; p++)
         {
             var (keyValues, batches) = partitions[p];
-            var id = $"mem://{name}/{p}/{Guid.NewGuid():N}";
+            var id = PartitionId(name, p);
             var chunks = new List<PartitionChunk>(batches.Count);
             long rowStart = 0;
             foreach (var batch in batches)
@@ -60,17 +68,26 @@ public sealed class InMemoryCatalog : ITableCatalog, IPartitionReader
                 rowStart += batch.RowCount;
             }
 
-            _partitions[id] = batches;
+            batchesById[id] = batches;
             infos.Add(new PartitionInfo(id, keyValues, rowStart, chunks));
         }
 
         var table = new TableInfo(name, schema, infos, timeColumn);
         if (_tables.TryGetValue(name, out var previous))
         {
+            // Ids are deterministic, so a replacing table reuses the ids it still has: drop only the rest.
             foreach (var partition in previous.Partitions)
             {
-                _partitions.TryRemove(partition.Id, out _);
+                if (!batchesById.ContainsKey(partition.Id))
+                {
+                    _partitions.TryRemove(partition.Id, out _);
+                }
             }
+        }
+
+        foreach (var (id, batches) in batchesById)
+        {
+            _partitions[id] = batches;
         }
 
         _tables[name] = table;

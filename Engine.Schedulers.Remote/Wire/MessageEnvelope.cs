@@ -42,9 +42,9 @@ public static class MessageEnvelope
             }
 
             var type = reader.ReadInt64();
-            if (type is < (long)MessageType.Hello or > (long)MessageType.Pong)
+            if (type is < (long)MessageType.Hello or > (long)MessageType.Challenge)
             {
-                throw new ProtocolException($"Unknown message type {type} (protocol version {ProtocolVersion} knows 1..{(int)MessageType.Pong}).");
+                throw new ProtocolException($"Unknown message type {type} (protocol version {ProtocolVersion} knows 1..{(int)MessageType.Challenge}).");
             }
 
             return new MessageHeader((MessageType)type, count - 2);

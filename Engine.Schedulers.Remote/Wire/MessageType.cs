@@ -29,4 +29,7 @@ public enum MessageType
 
     /// <summary>Either side: the answer to a <see cref="Ping"/>.</summary>
     Pong = 9,
+
+    /// <summary>Worker → coordinator: the first message on a connection, a random nonce the coordinator's proof must cover.</summary>
+    Challenge = 10,
 }

@@ -11,12 +11,13 @@ public sealed class ProtocolMessageTests
     {
         yield return new TestCaseData(new HelloMessage("coordinator-1", new byte[] { 1, 2, 3, 250 })).SetArgDisplayNames("Hello");
         yield return new TestCaseData(new HelloMessage(string.Empty, ReadOnlyMemory<byte>.Empty)).SetArgDisplayNames("HelloEmpty");
-        yield return new TestCaseData(new HelloOkMessage("worker-ä", 16)).SetArgDisplayNames("HelloOk");
+        yield return new TestCaseData(new HelloOkMessage("worker-ä", 16, new byte[] { 7, 8, 9 })).SetArgDisplayNames("HelloOk");
         yield return new TestCaseData(new RejectedMessage("bad proof")).SetArgDisplayNames("Rejected");
         yield return new TestCaseData(new ErrorMessage("q-42", 7, "CorruptData", "Corrupt data in 'x.parquet' at offset 4")).SetArgDisplayNames("Error");
         yield return new TestCaseData(new CancelMessage("q-42")).SetArgDisplayNames("Cancel");
         yield return new TestCaseData(new PingMessage(long.MinValue)).SetArgDisplayNames("Ping");
         yield return new TestCaseData(new PongMessage(long.MaxValue)).SetArgDisplayNames("Pong");
+        yield return new TestCaseData(new ChallengeMessage("worker-1", new byte[] { 0, 255, 3 })).SetArgDisplayNames("Challenge");
     }
 
     [TestCaseSource(nameof(Messages))]
@@ -56,7 +57,7 @@ public sealed class ProtocolMessageTests
     }
 
     [TestCase(0L)]
-    [TestCase(10L)]
+    [TestCase(11L)]
     [TestCase(-1L)]
     [TestCase(4_000_000_000L)]
     public void ReadHeader_UnknownMessageType_ThrowsProtocolException(long type)
@@ -165,21 +166,6 @@ public sealed class ProtocolMessageTests
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>Dispatches on the envelope type, as the session layer will.</summary>
-    private static IProtocolMessage Decode(byte[] payload)
-    {
-        var reader = new MessagePackReader(payload);
-        var header = MessageEnvelope.ReadHeader(ref reader);
-        return header.Type switch
-        {
-            MessageType.Hello => HelloMessage.Read(ref reader, header),
-            MessageType.HelloOk => HelloOkMessage.Read(ref reader, header),
-            MessageType.Rejected => RejectedMessage.Read(ref reader, header),
-            MessageType.Error => ErrorMessage.Read(ref reader, header),
-            MessageType.Cancel => CancelMessage.Read(ref reader, header),
-            MessageType.Ping => PingMessage.Read(ref reader, header),
-            MessageType.Pong => PongMessage.Read(ref reader, header),
-            _ => throw new InvalidOperationException($"No body reader for {header.Type} in this test."),
-        };
-    }
+    /// <summary>Dispatches on the envelope type, as the session layer does.</summary>
+    private static IProtocolMessage Decode(byte[] payload) => ProtocolMessages.Read(payload);
 }

@@ -1,0 +1,9 @@
+namespace Engine.Cli;
+
+/// <summary>The command-line options of <c>engine query</c> that choose and configure the scheduler; unset ones leave the configuration as it is.</summary>
+/// <param name="Threads">Local threads; 0 leaves the configured value.</param>
+/// <param name="ConfigFile">An appsettings-style JSON file with an Engine section.</param>
+/// <param name="Scheduler">The scheduler kind (local or remote).</param>
+/// <param name="Workers">The remote workers, host:port,host:port.</param>
+/// <param name="SecretFile">The file holding the secret shared with the workers.</param>
+public sealed record SchedulerSettings(int Threads, FileInfo? ConfigFile, string? Scheduler, string? Workers, FileInfo? SecretFile);

@@ -1,0 +1,286 @@
+using System.Text;
+using Engine.Core.Columns;
+using Engine.Core.Errors;
+using Engine.Core.Execution;
+using Engine.Core.Planning;
+using Engine.Core.Scheduling;
+
+namespace Engine.Schedulers.Remote.Coordinator;
+
+/// <summary>
+/// Runs fragments on worker processes over TCP (kind <c>remote</c>). Connections are persistent and
+/// authenticated; a down worker is reconnected at the start of the next query. Each fragment prefers the
+/// worker its first partition id hashes to (so a worker keeps reading the same partitions), and a worker
+/// with a free slot takes queued fragments from others. A worker that loses its connection, misses
+/// heartbeats or lets a fragment exceed <see cref="RemoteSchedulerOptions.FragmentTimeout"/> is marked down
+/// and its unfinished fragments go to live workers, each fragment at most
+/// <see cref="RemoteSchedulerOptions.MaxAttempts"/> times; every fragment yields exactly one partial. When no
+/// worker is left the query fails with a <see cref="RemoteWorkerException"/> that names every worker and why
+/// it failed. Cancelling the query sends Cancel to every worker. Safe for concurrent queries.
+/// </summary>
+public sealed class RemoteQueryScheduler : IQueryScheduler, IDisposable
+{
+    /// <summary>The <see cref="SchedulingDecision.Mode"/> this scheduler reports.</summary>
+    public const string Mode = "REMOTE";
+
+    /// <summary>Error codes a worker reports for failures that another worker might not have (its storage, its own bug).</summary>
+    private static readonly HashSet<string> s_retryableCodes = new(StringComparer.Ordinal) { "StorageException", "InternalError", "DuplicateFragment" };
+
+    private readonly RemoteSchedulerOptions _options;
+    private readonly SemaphoreSlim _connectGate = new(1, 1);
+    private readonly WorkerConnection?[] _connections;
+    private readonly string?[] _connectFailures;
+    private bool _disposed;
+
+    /// <summary>Creates a scheduler for the configured workers; connections open on the first query.</summary>
+    public RemoteQueryScheduler(RemoteSchedulerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate("Engine:Scheduler");
+        _options = options;
+        _connections = new WorkerConnection?[options.Workers.Count];
+        _connectFailures = new string?[options.Workers.Count];
+    }
+
+    /// <inheritdoc />
+    public string Kind => "remote";
+
+    /// <inheritdoc />
+    public int WorkerCount => _options.Workers.Count;
+
+    /// <inheritdoc />
+    public SchedulingDecision Describe(IReadOnlyList<QueryFragment> fragments)
+    {
+        ArgumentNullException.ThrowIfNull(fragments);
+        return new(Mode, $"{fragments.Count} fragment(s) across {WorkerCount} configured worker(s), by partition affinity", WorkerCount, fragments.Count);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<PartialAggResult>> ScatterAsync(
+        IReadOnlyList<QueryFragment> fragments, QueryContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fragments);
+        ArgumentNullException.ThrowIfNull(context);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var connections = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var live = connections.Count(c => c is { IsAlive: true });
+        if (live == 0)
+        {
+            throw AllWorkersFailed(connections, fragments.Count);
+        }
+
+        context.Decision = new SchedulingDecision(Mode, $"{fragments.Count} fragment(s) on {live} of {WorkerCount} worker(s), by partition affinity", live, fragments.Count);
+        var state = new ScatterState(fragments, connections.Count, w => connections[w] is { IsAlive: true }, _options.MaxAttempts);
+        using var query = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var slots = new List<Task>();
+        for (var w = 0; w < connections.Count; w++)
+        {
+            if (connections[w] is { IsAlive: true } connection)
+            {
+                // A worker's announced concurrency is its word: never more slots than there are fragments.
+                var slotCount = Math.Min(connection.MaxConcurrency, fragments.Count);
+                for (var s = 0; s < slotCount; s++)
+                {
+                    slots.Add(RunSlotAsync(w, connection, state, query.Token));
+                }
+            }
+        }
+
+        await Task.WhenAll(slots).ConfigureAwait(false);
+        if (cancellationToken.IsCancellationRequested || state.Fatal is not null || state.Remaining > 0)
+        {
+            await CancelOnWorkersAsync(connections, fragments).ConfigureAwait(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (state.Fatal is { } fatal)
+        {
+            throw fatal;
+        }
+
+        return state.Remaining > 0 ? throw AllWorkersFailed(connections, state.Remaining) : state.Results();
+    }
+
+    /// <summary>Closes every worker connection.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        foreach (var connection in _connections)
+        {
+            connection?.Dispose();
+        }
+
+        _connectGate.Dispose();
+    }
+
+    private static async Task RunSlotAsync(int worker, WorkerConnection connection, ScatterState state, CancellationToken cancellationToken)
+    {
+        while (await state.TakeAsync(worker, () => connection.IsAlive, cancellationToken).ConfigureAwait(false) is { } item)
+        {
+            FragmentOutcome outcome;
+            try
+            {
+                outcome = await connection.ExecuteAsync(item.Fragment, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (RemoteWorkerException ex)
+            {
+                // The worker is down: its fragments (this one included) go to live workers.
+                state.Requeue(item, $"{connection.Name} ({connection.Endpoint})", ex.Message);
+                state.Poke();
+                return;
+            }
+
+            if (outcome.Partial is { } partial)
+            {
+                if (Mismatch(item.Fragment.Plan, partial) is { } problem)
+                {
+                    // A worker that answers with the wrong shape is broken: drop it and re-send the fragment.
+                    connection.Fail($"its answer to fragment {item.Fragment.FragmentId} does not fit the plan: {problem}");
+                    state.Requeue(item, $"{connection.Name} ({connection.Endpoint})", problem);
+                    state.Poke();
+                    return;
+                }
+
+                state.Complete(item, partial);
+            }
+            else if (s_retryableCodes.Contains(outcome.ErrorCode!))
+            {
+                state.Requeue(item, $"{connection.Name} ({connection.Endpoint})", $"{outcome.ErrorCode}: {outcome.ErrorMessage}");
+            }
+            else
+            {
+                state.FailQuery(new RemoteWorkerException(
+                    $"Worker {connection.Name} ({connection.Endpoint}) failed fragment {item.Fragment.FragmentId}: {outcome.ErrorCode}: {outcome.ErrorMessage}"));
+            }
+        }
+    }
+
+    private static string? Mismatch(FragmentPlan plan, PartialAggResult partial)
+    {
+        if (partial.IsAggregate != plan.IsAggregate)
+        {
+            return plan.IsAggregate ? "rows instead of groups" : "groups instead of rows";
+        }
+
+        if (!plan.IsAggregate)
+        {
+            return partial.Rows!.Schema.Count == plan.Projections.Count
+                ? null
+                : $"{partial.Rows.Schema.Count} columns for {plan.Projections.Count} projections";
+        }
+
+        if (partial.KeyTypes.Count != plan.GroupKeys.Count)
+        {
+            return $"{partial.KeyTypes.Count} group keys for {plan.GroupKeys.Count}";
+        }
+
+        for (var k = 0; k < plan.GroupKeys.Count; k++)
+        {
+            if (partial.KeyTypes[k] != plan.GroupKeys[k].Type)
+            {
+                return $"group key {k} is {partial.KeyTypes[k].SqlName()}, the plan says {plan.GroupKeys[k].Type.SqlName()}";
+            }
+        }
+
+        if (partial.Aggregates.Count != plan.Aggregates.Count)
+        {
+            return $"{partial.Aggregates.Count} aggregates for {plan.Aggregates.Count}";
+        }
+
+        for (var a = 0; a < plan.Aggregates.Count; a++)
+        {
+            var (got, want) = (partial.Aggregates[a], plan.Aggregates[a]);
+            if (got.Kind != want.Kind || got.InputType != want.InputType || got.ResultType != want.ResultType)
+            {
+                return $"aggregate {a} is {got}, the plan says {want}";
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<IReadOnlyList<WorkerConnection?>> ConnectAsync(CancellationToken cancellationToken)
+    {
+        await _connectGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var attempts = new List<(int Index, Task<WorkerConnection> Connect)>();
+            for (var w = 0; w < _connections.Length; w++)
+            {
+                if (_connections[w] is not { IsAlive: true })
+                {
+                    _connections[w]?.Dispose();
+                    _connections[w] = null;
+                    attempts.Add((w, WorkerConnection.ConnectAsync(_options.Workers[w], _options, cancellationToken)));
+                }
+            }
+
+            foreach (var (index, connect) in attempts)
+            {
+                try
+                {
+                    _connections[index] = await connect.ConfigureAwait(false);
+                    _connectFailures[index] = null;
+                }
+                catch (RemoteWorkerException ex)
+                {
+                    _connectFailures[index] = ex.Message;
+                }
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            return [.. _connections];
+        }
+        finally
+        {
+            _connectGate.Release();
+        }
+    }
+
+    private static async Task CancelOnWorkersAsync(IReadOnlyList<WorkerConnection?> connections, IReadOnlyList<QueryFragment> fragments)
+    {
+        if (fragments.Count == 0)
+        {
+            return;
+        }
+
+        var queryId = fragments[0].QueryId;
+        var sends = new List<Task>();
+        foreach (var connection in connections)
+        {
+            if (connection is { IsAlive: true })
+            {
+                sends.Add(connection.CancelQueryAsync(queryId));
+            }
+        }
+
+        await Task.WhenAll(sends).ConfigureAwait(false);
+    }
+
+    private RemoteWorkerException AllWorkersFailed(IReadOnlyList<WorkerConnection?> connections, int unfinished)
+    {
+        var text = new StringBuilder($"No live worker is left; {unfinished} fragment(s) unfinished. ");
+        for (var w = 0; w < _options.Workers.Count; w++)
+        {
+            var reason = connections[w]?.Failure ?? _connectFailures[w] ?? "no connection";
+            text.Append(w == 0 ? string.Empty : "; ").Append($"worker {_options.Workers[w]}: {Strip(reason, _options.Workers[w])}");
+        }
+
+        return new RemoteWorkerException(text.Append('.').ToString());
+    }
+
+    private static string Strip(string reason, WorkerEndpoint endpoint)
+    {
+        var prefix = $"Worker {endpoint}: ";
+        return reason.StartsWith(prefix, StringComparison.Ordinal) ? reason[prefix.Length..] : reason;
+    }
+}

@@ -1,0 +1,64 @@
+using Engine.Core.Errors;
+using Engine.Schedulers.Remote.Wire;
+
+namespace Engine.Schedulers.Remote.Coordinator;
+
+/// <summary>Where the workers are and how the coordinator talks to them. Validated by <see cref="Validate"/> before use.</summary>
+public sealed class RemoteSchedulerOptions
+{
+    /// <summary>The workers, in the order that defines partition affinity (hash of the partition id modulo the count).</summary>
+    public IReadOnlyList<WorkerEndpoint> Workers { get; init; } = [];
+
+    /// <summary>The shared secret to prove to workers; <see langword="null"/> sends an empty proof (accepted only by workers without a secret).</summary>
+    public byte[]? Secret { get; init; }
+
+    /// <summary>How long one fragment may take on a worker before the worker counts as stalled and the fragment moves on.</summary>
+    public TimeSpan FragmentTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often an idle or busy connection sends a Ping.</summary>
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a connection may stay silent (no Pong, no Result) before its worker counts as lost; default three intervals.</summary>
+    public TimeSpan? HeartbeatTimeout { get; init; }
+
+    /// <summary>How many workers a fragment is tried on, at most, before the query fails.</summary>
+    public int MaxAttempts { get; init; } = 3;
+
+    /// <summary>How long connecting and the handshake may take.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The name this coordinator gives in its Hello.</summary>
+    public string NodeName { get; init; } = $"coordinator@{Environment.MachineName}";
+
+    /// <summary>The largest frame accepted or sent.</summary>
+    public int MaxFrameSize { get; init; } = FrameFormat.DefaultMaxFrameSize;
+
+    /// <summary><see cref="HeartbeatTimeout"/> with its default resolved.</summary>
+    public TimeSpan EffectiveHeartbeatTimeout => HeartbeatTimeout ?? (HeartbeatInterval * 3);
+
+    /// <summary>Throws <see cref="ConfigurationException"/> naming the first bad setting under <paramref name="section"/>.</summary>
+    public void Validate(string section)
+    {
+        if (Workers.Count == 0)
+        {
+            throw new ConfigurationException($"{section}:Workers", "the remote scheduler needs at least one worker (host:port)");
+        }
+
+        Positive(section, nameof(FragmentTimeout), FragmentTimeout);
+        Positive(section, nameof(HeartbeatInterval), HeartbeatInterval);
+        Positive(section, nameof(HeartbeatTimeout), EffectiveHeartbeatTimeout);
+        Positive(section, nameof(ConnectTimeout), ConnectTimeout);
+        if (MaxAttempts < 1)
+        {
+            throw new ConfigurationException($"{section}:{nameof(MaxAttempts)}", $"must be at least 1, got {MaxAttempts}");
+        }
+    }
+
+    private static void Positive(string section, string key, TimeSpan value)
+    {
+        if (value <= TimeSpan.Zero || value > TimeSpan.FromDays(1))
+        {
+            throw new ConfigurationException($"{section}:{key}", $"must be a positive duration of at most one day, got {value}");
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using Engine.Core.Errors;
+using Engine.Core.Hosting;
+using Engine.Schedulers.Remote.Coordinator;
+using Engine.Schedulers.Remote.Security;
+using Microsoft.Extensions.Configuration;
+
+#pragma warning disable IDE0130 // Extension methods for IServiceCollection live in its namespace, as the platform's do.
+namespace Microsoft.Extensions.DependencyInjection;
+#pragma warning restore IDE0130
+
+/// <summary>Registers the remote scheduler under the name <c>remote</c>.</summary>
+public static class RemoteSchedulerServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="RemoteQueryScheduler"/> as the keyed scheduler <c>remote</c>, configured from
+    /// <c>Scheduler</c> under <paramref name="engineSection"/> when <c>Scheduler:Kind</c> is <c>remote</c>:
+    /// <c>Workers</c> (a list, or one comma-separated string, of <c>host:port</c>), <c>AuthSecret</c> or
+    /// <c>SecretFile</c>, <c>FragmentTimeout</c>, <c>HeartbeatInterval</c>, <c>HeartbeatTimeout</c> and
+    /// <c>ConnectTimeout</c> (TimeSpan text such as <c>00:00:30</c>, or seconds), <c>MaxAttempts</c>. Options are
+    /// read and validated here, so a bad setting fails at start-up with a <see cref="ConfigurationException"/>
+    /// naming its key. With another scheduler kind the settings are read only when the <c>remote</c> scheduler is resolved.
+    /// </summary>
+    public static IServiceCollection AddRemoteQueryScheduler(this IServiceCollection services, IConfiguration engineSection)
+    {
+        ArgumentNullException.ThrowIfNull(engineSection);
+        var section = engineSection.GetSection("Scheduler");
+        if (!string.Equals(ConfigurationReader.GetString(section, "Kind", "local"), "remote", StringComparison.OrdinalIgnoreCase))
+        {
+            // Another scheduler is selected: read the settings only if someone asks for this one by name.
+            return services.AddQueryScheduler("remote", _ => new RemoteQueryScheduler(ReadOptions(section)));
+        }
+
+        var options = ReadOptions(section);
+        return services.AddQueryScheduler("remote", _ => new RemoteQueryScheduler(options));
+    }
+
+    /// <summary>Reads and validates the remote scheduler's options from the <c>Engine:Scheduler</c> section.</summary>
+    public static RemoteSchedulerOptions ReadOptions(IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        ConfigurationReader.RejectUnknownKeys(section, "Kind", "Workers", "AuthSecret", "SecretFile", "FragmentTimeout",
+            "HeartbeatInterval", "HeartbeatTimeout", "ConnectTimeout", "MaxAttempts", "MaxThreads", "SerialThresholdRows", "ChunkRows");
+        var workersKey = ConfigurationPath.Combine(section.Path, "Workers");
+        var workerTexts = new List<string>();
+        var workers = section.GetSection("Workers");
+        if (workers.Value is { Length: > 0 } list)
+        {
+            workerTexts.AddRange(list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        }
+
+        foreach (var child in workers.GetChildren())
+        {
+            if (child.Value is { Length: > 0 } value)
+            {
+                workerTexts.Add(value);
+            }
+        }
+
+        var secretText = ConfigurationReader.GetOptionalString(section, "AuthSecret");
+        var secretFile = ConfigurationReader.GetOptionalString(section, "SecretFile");
+        if (secretText is not null && secretFile is not null)
+        {
+            throw new ConfigurationException(ConfigurationPath.Combine(section.Path, "SecretFile"), "set either AuthSecret or SecretFile, not both");
+        }
+
+        var secret = secretText is not null ? SharedSecret.FromText(secretText, ConfigurationPath.Combine(section.Path, "AuthSecret"))
+            : secretFile is not null ? SharedSecret.FromFile(secretFile, ConfigurationPath.Combine(section.Path, "SecretFile"))
+            : null;
+        var defaults = new RemoteSchedulerOptions();
+        var options = new RemoteSchedulerOptions
+        {
+            Workers = [.. workerTexts.Select(w => WorkerEndpoint.Parse(w, workersKey))],
+            Secret = secret,
+            FragmentTimeout = GetDuration(section, "FragmentTimeout", defaults.FragmentTimeout),
+            HeartbeatInterval = GetDuration(section, "HeartbeatInterval", defaults.HeartbeatInterval),
+            HeartbeatTimeout = section["HeartbeatTimeout"] is { Length: > 0 } ? GetDuration(section, "HeartbeatTimeout", TimeSpan.Zero) : null,
+            ConnectTimeout = GetDuration(section, "ConnectTimeout", defaults.ConnectTimeout),
+            MaxAttempts = ConfigurationReader.GetInt32(section, "MaxAttempts", defaults.MaxAttempts),
+        };
+        options.Validate(section.Path);
+        return options;
+    }
+
+    private static TimeSpan GetDuration(IConfigurationSection section, string key, TimeSpan fallback)
+    {
+        var text = section[key];
+        if (string.IsNullOrEmpty(text))
+        {
+            return fallback;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && double.IsFinite(seconds) && Math.Abs(seconds) < 86_400 * 2)
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new ConfigurationException(ConfigurationPath.Combine(section.Path, key), $"'{text}' is not a duration (seconds, or hh:mm:ss)");
+    }
+}

@@ -1,0 +1,31 @@
+using System.Net;
+
+namespace Engine.Schedulers.Remote.Worker;
+
+/// <summary>How a <see cref="WorkerServer"/> listens, authenticates and runs fragments.</summary>
+public sealed class WorkerOptions
+{
+    /// <summary>The address and port to listen on; port 0 picks a free port (see <see cref="WorkerServer.Start"/>).</summary>
+    public IPEndPoint Listen { get; init; } = new(IPAddress.Loopback, 7400);
+
+    /// <summary>The name the worker gives itself in Challenge and HelloOk, and coordinators use in errors.</summary>
+    public string NodeName { get; init; } = Environment.MachineName;
+
+    /// <summary>The shared secret coordinators must prove they know; <see langword="null"/> accepts every peer.</summary>
+    public byte[]? Secret { get; init; }
+
+    /// <summary>Fragments run at once over all connections, and threads of each fragment's local scheduler; 0 = all cores.</summary>
+    public int Threads { get; init; }
+
+    /// <summary>How long a peer has to send its Hello before it is dropped.</summary>
+    public TimeSpan HandshakeTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a graceful shutdown waits for running fragments before it cancels them.</summary>
+    public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The largest frame accepted or sent.</summary>
+    public int MaxFrameSize { get; init; } = Wire.FrameFormat.DefaultMaxFrameSize;
+
+    /// <summary><see cref="Threads"/> with 0 resolved to the processor count.</summary>
+    public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
+}
