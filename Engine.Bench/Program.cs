@@ -20,6 +20,10 @@ public static class Program
             {
                 case "run":
                     return await RunCommand.RunAsync(rest).ConfigureAwait(false);
+                case "latency":
+                    return await LatencyCommand.RunAsync(rest).ConfigureAwait(false);
+                case "decode":
+                    return await DecodeCommand.RunAsync(rest).ConfigureAwait(false);
                 case "export":
                     return await ExportCommand.RunAsync(rest).ConfigureAwait(false);
                 case "sweep":

@@ -128,6 +128,14 @@ public sealed class LocalQueryScheduler : IQueryScheduler
             return (new SchedulingDecision(LocalModes.Serial, "MaxThreads is 1", 1, fragments.Count), fragments);
         }
 
+        var inFlight = _options.EffectiveFragmentsInFlight;
+        if (inFlight > threads && fragments.Count > 1)
+        {
+            return (new SchedulingDecision(LocalModes.Partition,
+                $"{fragments.Count} fragments, {Math.Min(inFlight, fragments.Count)} in flight for I/O-bound storage on {threads} threads",
+                Math.Min(inFlight, fragments.Count), fragments.Count), fragments);
+        }
+
         if (rows < _options.SerialThresholdRows)
         {
             return (new SchedulingDecision(LocalModes.Serial, $"{rows:N0} rows is below SerialThresholdRows ({_options.SerialThresholdRows:N0})", 1, fragments.Count), fragments);

@@ -15,6 +15,17 @@ public sealed class LocalSchedulerOptions
     /// <summary>Target rows per chunk when CHUNKED mode splits fragments by row range.</summary>
     public long ChunkRows { get; set; } = 256 * 1024;
 
+    /// <summary>
+    /// Fragments in flight at once in PARTITION mode; 0 means one per thread. Raise it for high-latency
+    /// storage (S3): fragments await I/O asynchronously without holding a thread, so more requests overlap
+    /// while CPU work stays bounded by the thread pool. With it above the thread count, a query of several
+    /// fragments runs PARTITION even below SerialThresholdRows, since its time is I/O, not CPU.
+    /// </summary>
+    public int FragmentsInFlight { get; set; }
+
+    /// <summary>The fragments actually kept in flight in PARTITION mode.</summary>
+    public int EffectiveFragmentsInFlight => Math.Max(EffectiveThreads, FragmentsInFlight);
+
     /// <summary>The thread count actually used: <see cref="MaxThreads"/>, or the core count when it is 0.</summary>
     public int EffectiveThreads => MaxThreads > 0 ? MaxThreads : Environment.ProcessorCount;
 
@@ -29,6 +40,11 @@ public sealed class LocalSchedulerOptions
         if (SerialThresholdRows < 0)
         {
             throw new Core.Errors.ConfigurationException($"{section}:SerialThresholdRows", $"must not be negative, got {SerialThresholdRows}");
+        }
+
+        if (FragmentsInFlight < 0)
+        {
+            throw new Core.Errors.ConfigurationException($"{section}:FragmentsInFlight", $"must be 0 (one per thread) or positive, got {FragmentsInFlight}");
         }
 
         if (ChunkRows < 1)

@@ -9,15 +9,26 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the local scheduler.</summary>
 public static class LocalSchedulerServiceCollectionExtensions
 {
+    /// <summary>The default fragments in flight when the storage is S3 (see docs/benchmarks.md, latency hiding).</summary>
+    public const int S3FragmentsInFlight = 16;
+
     /// <summary>
     /// Registers <see cref="LocalQueryScheduler"/> under the name "local", with options read from
-    /// <c>Scheduler</c> in <paramref name="engineSection"/> (MaxThreads, SerialThresholdRows, ChunkRows) and
-    /// validated now, naming any bad key.
+    /// <c>Scheduler</c> in <paramref name="engineSection"/> (MaxThreads, SerialThresholdRows, ChunkRows,
+    /// FragmentsInFlight) and validated now, naming any bad key. With S3 storage, FragmentsInFlight defaults
+    /// to <see cref="S3FragmentsInFlight"/>.
     /// </summary>
     public static IServiceCollection AddLocalQueryScheduler(this IServiceCollection services, IConfiguration engineSection)
     {
         var section = engineSection.GetSection("Scheduler");
         var options = ReadOptions(section);
+        if (section[nameof(LocalSchedulerOptions.FragmentsInFlight)] is null &&
+            string.Equals(engineSection["Storage:Kind"], "S3", StringComparison.OrdinalIgnoreCase))
+        {
+            // Every S3 request costs tens of milliseconds: keep enough fragments in flight to hide it.
+            options.FragmentsInFlight = S3FragmentsInFlight;
+        }
+
         services.AddSingleton(options);
         return services.AddQueryScheduler("local", _ => new LocalQueryScheduler(options));
     }
@@ -30,6 +41,7 @@ public static class LocalSchedulerServiceCollectionExtensions
             MaxThreads = ConfigurationReader.GetInt32(section, nameof(LocalSchedulerOptions.MaxThreads), 0),
             SerialThresholdRows = ConfigurationReader.GetInt64(section, nameof(LocalSchedulerOptions.SerialThresholdRows), 1_000_000),
             ChunkRows = ConfigurationReader.GetInt64(section, nameof(LocalSchedulerOptions.ChunkRows), 256 * 1024),
+            FragmentsInFlight = ConfigurationReader.GetInt32(section, nameof(LocalSchedulerOptions.FragmentsInFlight), 0),
         };
         options.Validate(section.Path);
         return options;

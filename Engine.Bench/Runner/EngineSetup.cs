@@ -17,7 +17,11 @@ public static class EngineSetup
     }
 
     /// <summary>A local engine over <paramref name="catalog"/> with <paramref name="threads"/> threads.</summary>
-    public static QueryExecutor Local(InMemoryCatalog catalog, int threads, long? serialThresholdRows = null, long? chunkRows = null)
+    public static QueryExecutor Local(InMemoryCatalog catalog, int threads, long? serialThresholdRows = null, long? chunkRows = null) =>
+        Local(catalog, catalog, threads, serialThresholdRows, chunkRows);
+
+    /// <summary>A local-scheduler engine over any catalog and partition reader (e.g. Parquet files).</summary>
+    public static QueryExecutor Local(ITableCatalog catalog, IPartitionReader reader, int threads, long? serialThresholdRows = null, long? chunkRows = null)
     {
         var options = new LocalSchedulerOptions { MaxThreads = threads };
         if (serialThresholdRows is { } threshold)
@@ -30,6 +34,6 @@ public static class EngineSetup
             options.ChunkRows = chunk;
         }
 
-        return new QueryExecutor(catalog, catalog, new LocalQueryScheduler(options));
+        return new QueryExecutor(catalog, reader, new LocalQueryScheduler(options));
     }
 }

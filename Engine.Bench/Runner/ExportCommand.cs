@@ -1,5 +1,6 @@
 using System.Text;
 using Engine.Core.Generators;
+using Engine.Storage.Parquet.Metadata;
 using Engine.Storage.Parquet.Writing;
 
 namespace Engine.Bench.Runner;
@@ -11,7 +12,7 @@ namespace Engine.Bench.Runner;
 /// </summary>
 public static class ExportCommand
 {
-    private static readonly string[] s_valued = ["--data", "--out"];
+    private static readonly string[] s_valued = ["--data", "--out", "--codec"];
 
     /// <summary>Runs the mode with the arguments after <c>export</c>; returns the process exit code.</summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
@@ -26,6 +27,7 @@ public static class ExportCommand
             File.Delete(stale);
         }
 
+        var codec = Enum.Parse<CompressionCodec>(line.Get("--codec", "Snappy"), ignoreCase: true);
         var generator = new TradesGenerator(spec.Trades);
         for (var i = 0; i < generator.PartitionCount; i++)
         {
@@ -33,7 +35,7 @@ public static class ExportCommand
             var file = File.Create(Path.Combine(tableDirectory, TradesGenerator.SymbolName(i) + ".parquet"));
             await using (file.ConfigureAwait(false))
             {
-                await ParquetFileWriter.WriteAsync(file, TradesGenerator.Schema, partition.Batches).ConfigureAwait(false);
+                await ParquetFileWriter.WriteAsync(file, TradesGenerator.Schema, partition.Batches, new ParquetWriterOptions { Codec = codec }).ConfigureAwait(false);
             }
         }
 
@@ -44,6 +46,8 @@ public static class ExportCommand
         }
 
         await File.WriteAllTextAsync(Path.Combine(output, "queries.duckdb.sql"), sql.ToString()).ConfigureAwait(false);
+        // `run --from-files --data DIR` rebuilds the same queries (Q4's window depends on the data set) from this.
+        await File.WriteAllTextAsync(Path.Combine(output, RunCommand.DataSetFile), line.Get("--data", "gen:trades:rows=10000000:symbols=100")).ConfigureAwait(false);
         await Console.Error.WriteLineAsync($"wrote {generator.PartitionCount} Parquet file(s) to {tableDirectory} and queries.duckdb.sql").ConfigureAwait(false);
         return 0;
     }

@@ -1,16 +1,23 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Engine.Core.Execution;
+using Engine.Storage.Catalog;
+using Engine.Storage.ObjectStores;
 
 namespace Engine.Bench.Runner;
 
 /// <summary>
 /// The <c>run</c> mode: load a data set, run the chosen queries W times unmeasured and R times measured on
 /// T threads, and print either one JSON object (<c>--json</c>, nothing else on stdout) or a readable table.
-/// <c>--in-memory</c> (the default) loads the data before timing, so only the queries are timed.
+/// <c>--in-memory</c> (the default) loads the data before timing, so only the queries are timed;
+/// <c>--from-files --data DIR</c> queries the Parquet files that <c>export</c> wrote to DIR, read on every run.
 /// </summary>
 public static class RunCommand
 {
+    /// <summary>The file in an exported folder that names the generator spec it was made from.</summary>
+    public const string DataSetFile = "dataset.spec";
+
     private static readonly string[] s_valued = ["--data", "--queries", "--threads", "--repeat", "--warmup"];
     private static readonly string[] s_flags = ["--in-memory", "--from-files", "--json"];
 
@@ -18,21 +25,28 @@ public static class RunCommand
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
         var line = CommandLine.Parse(args, s_valued, s_flags);
-        if (line.Has("--from-files"))
-        {
-            throw new ArgumentException("--from-files needs a Parquet table catalog, which Engine.Storage does not offer yet; use --in-memory with a gen: spec.");
-        }
-
-        var spec = DataSetSpec.Parse(line.Get("--data", "gen:trades:rows=10000000:symbols=100"));
+        var fromFiles = line.Has("--from-files");
+        var data = line.Get("--data", "gen:trades:rows=10000000:symbols=100");
+        var spec = DataSetSpec.Parse(fromFiles ? (await File.ReadAllTextAsync(Path.Combine(data, DataSetFile)).ConfigureAwait(false)).Trim() : data);
         var threads = line.GetInt("--threads", Environment.ProcessorCount);
         var repeat = Math.Max(1, line.GetInt("--repeat", 5));
         var warmup = line.GetInt("--warmup", 1);
         var queries = SelectQueries(line.Get("--queries", "Q1,Q2,Q3,Q4,Q5,Q6"), spec);
 
         var load = Stopwatch.StartNew();
-        var catalog = EngineSetup.Trades(spec.Trades);
+        QueryExecutor engine;
+        if (fromFiles)
+        {
+            // Discovery only (one listing and one footer read per file); the data is read by every query.
+            var files = await HiveTableCatalog.OpenAsync(new FileSystemObjectStore(Path.GetFullPath(data))).ConfigureAwait(false);
+            engine = EngineSetup.Local(files, files, threads);
+        }
+        else
+        {
+            engine = EngineSetup.Local(EngineSetup.Trades(spec.Trades), threads);
+        }
+
         load.Stop();
-        var engine = EngineSetup.Local(catalog, threads);
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();

@@ -2,7 +2,7 @@
 //
 //   dotnet run -c Release --project Engine.Bench -- export --data gen:trades:rows=10000000:symbols=100 --out /tmp/bench
 //   npm install --no-save --no-audit --no-fund          (in this folder)
-//   node compare.mjs --data /tmp/bench --threads 2 --repeat 5 --warmup 1 [--queries Q1,Q3] [--json] [--engine engine.json]
+//   node compare.mjs --data /tmp/bench --threads 2 --repeat 5 --warmup 1 [--queries Q1,Q3] [--json] [--engine engine.json] [--from-files]
 //
 // The data (DIR/trades/*.parquet) is loaded into an in-memory DuckDB table first (load_ms), so only the
 // queries are timed, as with Engine's --in-memory. Queries come from DIR/queries.duckdb.sql (blocks headed
@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { DuckDBInstance } from '@duckdb/node-api';
 
 function parseArgs(argv) {
-  const options = { data: 'bench-data', threads: 1, repeat: 5, warmup: 1, queries: null, json: false, engine: null };
+  const options = { data: 'bench-data', threads: 1, repeat: 5, warmup: 1, queries: null, json: false, engine: null, fromFiles: false };
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i];
     const value = () => {
@@ -29,6 +29,7 @@ function parseArgs(argv) {
       case '--queries': options.queries = value().split(',').map((q) => q.trim()).filter((q) => q.length > 0); break;
       case '--engine': options.engine = value(); break;
       case '--json': options.json = true; break;
+      case '--from-files': options.fromFiles = true; break;
       default: throw new Error(`unknown argument ${name}`);
     }
   }
@@ -72,7 +73,10 @@ const connection = await instance.connect();
 await connection.run(`SET threads = ${options.threads}`);
 const loadStart = performance.now();
 const glob = join(options.data, 'trades', '*.parquet').replaceAll("'", "''");
-await connection.run(`CREATE TABLE trades AS SELECT * FROM read_parquet('${glob}')`);
+// --from-files: a view over read_parquet, so every query reads the files (Engine's run --from-files).
+await connection.run(options.fromFiles
+  ? `CREATE VIEW trades AS SELECT * FROM read_parquet('${glob}')`
+  : `CREATE TABLE trades AS SELECT * FROM read_parquet('${glob}')`);
 const loadMs = performance.now() - loadStart;
 
 const results = {};

@@ -325,7 +325,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
             deadline.CancelAfter(_options.RequestTimeout);
             try
             {
-                return await attempt(deadline.Token).ConfigureAwait(false);
+                return await _options.ConcurrencyLimit.RunAsync(() => attempt(deadline.Token), deadline.Token).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not StorageException)
             {

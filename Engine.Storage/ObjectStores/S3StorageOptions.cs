@@ -50,6 +50,9 @@ public sealed class S3StorageOptions
     /// <summary>How many attempts one request gets before a transient failure becomes an error (default 4).</summary>
     public int MaxAttempts { get; set; } = 4;
 
+    /// <summary>The cap on requests in flight; by default shared by every S3 store of the process (64).</summary>
+    public RequestConcurrencyLimit ConcurrencyLimit { get; set; } = RequestConcurrencyLimit.Process;
+
     /// <summary>The backoff before the first retry; it doubles per retry up to <see cref="RetryMaxDelay"/>, with jitter.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(100);
 

@@ -85,6 +85,23 @@ public class AddEngineTests
     }
 
     [Test]
+    public void BadPrefetchDepth_FailsAtStartUpNamingTheKey()
+    {
+        var section = Section(("Engine:Storage:Kind", "Local"), ("Engine:Storage:Root", Path.GetTempPath()), ("Engine:Storage:PrefetchDepth", "0"));
+        var error = Assert.Throws<ConfigurationException>(() => new ServiceCollection().AddEngine(section).AddEngineStorage(section));
+        Assert.That(error!.Message, Does.Contain("'Engine:Storage:PrefetchDepth': must be at least 1, got 0"));
+    }
+
+    [Test]
+    public void S3Storage_KeepsSixteenFragmentsInFlightUnlessConfigured()
+    {
+        var services = new ServiceCollection();
+        services.AddLocalQueryScheduler(Section(("Engine:Storage:Kind", "S3")));
+        using var provider = services.BuildServiceProvider();
+        Assert.That(provider.GetRequiredService<LocalSchedulerOptions>().FragmentsInFlight, Is.EqualTo(16));
+    }
+
+    [Test]
     public void UnknownSchedulerKind_NamesTheKeyAndTheRegisteredOnes()
     {
         using var provider = Build(Section(("Engine:Scheduler:Kind", "Remote")));
@@ -96,6 +113,7 @@ public class AddEngineTests
     [TestCase("Engine:Scheduler:MaxThreads", "many", "'many' is not a whole number")]
     [TestCase("Engine:Scheduler:SerialThresholdRows", "-5", "must not be negative")]
     [TestCase("Engine:Scheduler:ChunkRows", "0", "must be at least 1")]
+    [TestCase("Engine:Scheduler:FragmentsInFlight", "-1", "must be 0 (one per thread) or positive")]
     [TestCase("Engine:Storage:Kind", "Tape", "'Tape' is not a storage kind")]
     [TestCase("Engine:Storage:Rot", "x", "unknown setting")]
     public void BadSetting_FailsAtStartUpNamingTheKey(string key, string value, string problem)

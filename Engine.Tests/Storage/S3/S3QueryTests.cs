@@ -132,4 +132,47 @@ public sealed class S3QueryTests
         Assert.That(async () => await query, Throws.InstanceOf<OperationCanceledException>());
         Assert.That(handler().InFlight, Is.Zero);
     }
+
+    [Test]
+    public async Task ConcurrencyLimit_CapsRequestsInFlightAcrossAQuery()
+    {
+        using var limit = new RequestConcurrencyLimit(2);
+        var options = _server.CreateOptions(_options.Prefix);
+        options.ConcurrencyLimit = limit;
+        MaxInFlightHandler? handler = null;
+        using var store = new S3ObjectStore(options, inner => handler = new MaxInFlightHandler(inner));
+        var catalog = await HiveTableCatalog.OpenAsync(store);
+        var engine = new QueryExecutor(catalog, catalog, new LocalQueryScheduler(new LocalSchedulerOptions { MaxThreads = 2, FragmentsInFlight = 8 }));
+        var result = await engine.QueryAsync("SELECT symbol, sum(volume) FROM trades GROUP BY symbol");
+        Assert.That(result.RowCount, Is.EqualTo(s_trades.Symbols));
+        Assert.That(handler!.MaxInFlight, Is.InRange(1, 2));
+    }
+
+    private sealed class MaxInFlightHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        private int _inFlight;
+        private int _max;
+
+        public int MaxInFlight => Volatile.Read(ref _max);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var now = Interlocked.Increment(ref _inFlight);
+            int seen;
+            while ((seen = Volatile.Read(ref _max)) < now && Interlocked.CompareExchange(ref _max, now, seen) != seen)
+            {
+            }
+
+            try
+            {
+                var response = await base.SendAsync(request, cancellationToken);
+                await response.Content.LoadIntoBufferAsync(cancellationToken);
+                return response;
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+        }
+    }
 }

@@ -1,0 +1,45 @@
+using Engine.Core.Catalog;
+using Engine.Core.Planning;
+using Engine.Schedulers.Local;
+
+namespace Engine.Tests.Schedulers;
+
+/// <summary>The local scheduler's mode follows DESIGN.md's table, and FragmentsInFlight for I/O-bound storage.</summary>
+public class ModeSelectionTests
+{
+    private static QueryFragment[] Fragments(int count, long rowsEach)
+    {
+        var plan = new FragmentPlan("t", [], null, [], [], [], [], null, IsAggregate: true);
+        return Enumerable.Range(0, count)
+            .Select(i => new QueryFragment(Guid.Empty, i, plan, [new PartitionScan("t", $"p{i}", [], 0, rowsEach)]))
+            .ToArray();
+    }
+
+    private static string Mode(LocalSchedulerOptions options, int fragments, long rowsEach) =>
+        new LocalQueryScheduler(options).Describe(Fragments(fragments, rowsEach)).Mode;
+
+    [Test]
+    public void OneThread_IsSerial() =>
+        Assert.That(Mode(new LocalSchedulerOptions { MaxThreads = 1 }, 8, 1_000_000), Is.EqualTo(LocalModes.Serial));
+
+    [Test]
+    public void FewRows_IsSerial() =>
+        Assert.That(Mode(new LocalSchedulerOptions { MaxThreads = 4, SerialThresholdRows = 1_000 }, 8, 100), Is.EqualTo(LocalModes.Serial));
+
+    [Test]
+    public void AtLeastAsManyFragmentsAsThreads_IsPartition() =>
+        Assert.That(Mode(new LocalSchedulerOptions { MaxThreads = 4, SerialThresholdRows = 0 }, 4, 10), Is.EqualTo(LocalModes.Partition));
+
+    [Test]
+    public void FewerFragmentsThanThreads_IsChunked() =>
+        Assert.That(Mode(new LocalSchedulerOptions { MaxThreads = 4, SerialThresholdRows = 0 }, 1, 10_000), Is.EqualTo(LocalModes.Chunked));
+
+    [Test]
+    public void FragmentsInFlightAboveThreads_IsPartitionEvenForFewRows()
+    {
+        var decision = new LocalQueryScheduler(new LocalSchedulerOptions { MaxThreads = 2, FragmentsInFlight = 16 }).Describe(Fragments(64, 100));
+        Assert.That(decision.Mode, Is.EqualTo(LocalModes.Partition));
+        Assert.That(decision.Parallelism, Is.EqualTo(16));
+        Assert.That(decision.Reason, Does.Contain("16 in flight for I/O-bound storage on 2 threads"));
+    }
+}
