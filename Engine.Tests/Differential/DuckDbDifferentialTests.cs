@@ -12,7 +12,8 @@ namespace Engine.Tests.Differential;
 /// TSBS cpu-only shapes that need no join, and 200 random queries over the grammar must return the same
 /// rows (doubles within 1e-9 relative). DuckDB runs once for all queries; Engine runs each query with the
 /// serial scheduler and with two threads in CHUNKED/PARTITION mode over the data in memory, and over Parquet
-/// that DuckDB itself wrote with hive_partitioning in two layouts (codecs, row-group sizes, partitioned or not).
+/// that DuckDB itself wrote with hive_partitioning in two layouts (codecs, row-group sizes, partitioned or not),
+/// one of them also from S3 (s3rver on loopback).
 /// </summary>
 [NonParallelizable]
 public class DuckDbDifferentialTests
@@ -43,7 +44,11 @@ public class DuckDbDifferentialTests
         s_queries.Value.Select((q, i) => new TestCaseData(i).SetName($"{q.Name}: {q.EngineSql}"));
 
     public static IEnumerable<TestCaseData> ParquetQueries() =>
-        s_layouts.Keys.SelectMany(layout => s_queries.Value.Select((q, i) => new TestCaseData(layout, i).SetName($"{layout} {q.Name}: {q.EngineSql}")));
+        s_layouts.Keys.Append(S3Layout).SelectMany(layout => s_queries.Value.Select((q, i) => new TestCaseData(layout, i).SetName($"{layout} {q.Name}: {q.EngineSql}")));
+
+    // The first layout again, uploaded byte for byte to s3rver and read through S3ObjectStore.
+    private const string S3Layout = "s3:hive-snappy-zstd";
+    private S3ObjectStore? _s3;
 
     [OneTimeSetUp]
     public async Task RunDuckDbOnce()
@@ -63,15 +68,30 @@ public class DuckDbDifferentialTests
         {
             _parquet[layout] = await HiveTableCatalog.OpenAsync(new FileSystemObjectStore(Path.Combine(_parquetRoot, layout)));
         }
+
+        var server = await Engine.Tests.Storage.S3.S3TestServer.SharedAsync();
+        _s3 = new S3ObjectStore(server.CreateOptions());
+        var source = Path.Combine(_parquetRoot, "hive-snappy-zstd");
+        foreach (var file in Directory.EnumerateFiles(source, "*.parquet", SearchOption.AllDirectories))
+        {
+            await _s3.WriteAsync(Path.GetRelativePath(source, file).Replace('\\', '/'), await File.ReadAllBytesAsync(file), CancellationToken.None);
+        }
+
+        _parquet[S3Layout] = await HiveTableCatalog.OpenAsync(_s3);
     }
 
     [OneTimeTearDown]
-    public void DeleteParquet() => Directory.Delete(_parquetRoot, recursive: true);
+    public void DeleteParquet()
+    {
+        _s3?.Dispose();
+        Directory.Delete(_parquetRoot, recursive: true);
+    }
 
     [Test]
     public void DuckDbParquet_HasBothTablesInEveryLayout()
     {
         Assert.That(_parquet.Values.Select(c => string.Join(",", c.TableNames)), Is.All.EqualTo("cpu,trades"));
+        Assert.That(_parquet.Keys, Has.Member(S3Layout));
         Assert.That(_parquet["hive-snappy-zstd"].TryGetTable("trades", out var trades) ? trades.Partitions.Count : 0, Is.EqualTo(DifferentialDataSets.Trades.Symbols));
     }
 
