@@ -60,6 +60,11 @@ internal static class ExpressionEvaluator
             return left.Length == 0 ? left : Filter(and.Right, batch, left);
         }
 
+        if (predicate is ComparisonExpression comparison && ConstantComparisonFilter.TryFilter(comparison, batch, selection) is { } direct)
+        {
+            return direct;
+        }
+
         var result = (BoolColumn)Evaluate(predicate, batch, selection);
         var count = 0;
         for (var i = 0; i < result.Length; i++)
