@@ -166,6 +166,7 @@ public sealed class QueryExecutor : IQueryEngine
             RowsScanned = merged.RowsScanned,
             Elapsed = stopwatch.Elapsed,
             Storage = storageBefore is not null && storageSource!.TrySnapshot(out var after) ? after - storageBefore : null,
+            Details = decision.Details,
         };
         return (new QueryResult(batch.Schema, [batch], statistics), statistics);
     }
@@ -216,6 +217,11 @@ public sealed class QueryExecutor : IQueryEngine
             if (statistics.Storage is { } storage)
             {
                 text.AppendLine($"Storage: {storage}");
+            }
+
+            foreach (var detail in statistics.Details ?? [])
+            {
+                text.AppendLine($"  {detail}");
             }
         }
 

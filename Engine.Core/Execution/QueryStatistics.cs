@@ -27,6 +27,9 @@ public sealed record QueryStatistics
     /// <summary>Wall-clock time from SQL text to result.</summary>
     public TimeSpan Elapsed { get; init; }
 
+    /// <summary>Per-task lines from the scheduler (for the remote scheduler: fragment, worker, attempts, time); null when it gives none.</summary>
+    public IReadOnlyList<string>? Details { get; init; }
+
     /// <summary>Object-store requests, bytes, retries and I/O wait of the run; null when the data is in memory.</summary>
     public Storage.StorageActivity? Storage { get; init; }
 }

@@ -5,4 +5,5 @@ namespace Engine.Core.Scheduling;
 /// <param name="Reason">Why, in a sentence that names the numbers that decided it.</param>
 /// <param name="Parallelism">Threads or workers used.</param>
 /// <param name="Tasks">Units of work after any splitting (fragments or chunks).</param>
-public sealed record SchedulingDecision(string Mode, string Reason, int Parallelism, int Tasks);
+/// <param name="Details">After a run, one line per task where the scheduler knows more (for example which worker ran a fragment, after how many attempts, in how long); shown by EXPLAIN ANALYZE.</param>
+public sealed record SchedulingDecision(string Mode, string Reason, int Parallelism, int Tasks, IReadOnlyList<string>? Details = null);

@@ -98,7 +98,13 @@ public sealed class RemoteQueryScheduler : IQueryScheduler, IDisposable
             throw fatal;
         }
 
-        return state.Remaining > 0 ? throw AllWorkersFailed(connections, state.Remaining) : state.Results();
+        if (state.Remaining > 0)
+        {
+            throw AllWorkersFailed(connections, state.Remaining);
+        }
+
+        context.Decision = context.Decision with { Details = state.Reports() };
+        return state.Results();
     }
 
     /// <summary>Closes every worker connection.</summary>
@@ -123,6 +129,7 @@ public sealed class RemoteQueryScheduler : IQueryScheduler, IDisposable
         while (await state.TakeAsync(worker, () => connection.IsAlive, cancellationToken).ConfigureAwait(false) is { } item)
         {
             FragmentOutcome outcome;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 outcome = await connection.ExecuteAsync(item.Fragment, cancellationToken).ConfigureAwait(false);
@@ -150,7 +157,7 @@ public sealed class RemoteQueryScheduler : IQueryScheduler, IDisposable
                     return;
                 }
 
-                state.Complete(item, partial);
+                state.Complete(item, partial, $"{connection.Name} ({connection.Endpoint})", System.Diagnostics.Stopwatch.GetElapsedTime(started));
             }
             else if (s_retryableCodes.Contains(outcome.ErrorCode!))
             {

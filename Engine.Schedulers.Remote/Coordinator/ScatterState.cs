@@ -18,6 +18,7 @@ internal sealed class ScatterState
     private readonly Queue<Item>[] _preferred;
     private readonly Queue<Item> _shared = new();
     private readonly PartialAggResult?[] _results;
+    private readonly Item[] _items;
     private readonly int _maxAttempts;
     private TaskCompletionSource _changed = NewSignal();
     private int _remaining;
@@ -32,11 +33,13 @@ internal sealed class ScatterState
         }
 
         _results = new PartialAggResult?[fragments.Count];
+        _items = new Item[fragments.Count];
         _remaining = fragments.Count;
         _maxAttempts = maxAttempts;
         for (var i = 0; i < fragments.Count; i++)
         {
             var item = new Item(i, fragments[i]);
+            _items[i] = item;
             var worker = PreferredWorker(fragments[i], workerCount);
             (isLive(worker) ? _preferred[worker] : _shared).Enqueue(item);
         }
@@ -118,7 +121,7 @@ internal sealed class ScatterState
     }
 
     /// <summary>Records a fragment's partial; a second answer for the same fragment is ignored.</summary>
-    public void Complete(Item item, PartialAggResult partial)
+    public void Complete(Item item, PartialAggResult partial, string worker, TimeSpan elapsed)
     {
         lock (_lock)
         {
@@ -128,6 +131,8 @@ internal sealed class ScatterState
             }
 
             item.Done = true;
+            item.Report = $"fragment {item.Fragment.FragmentId}: {worker}, attempt {item.Attempts} of {_maxAttempts}, {elapsed.TotalMilliseconds:F1} ms" +
+                (item.Failures.Count > 0 ? $" (earlier: {string.Join("; ", item.Failures)})" : string.Empty);
             _results[item.Index] = partial;
             _remaining--;
             Signal();
@@ -175,6 +180,15 @@ internal sealed class ScatterState
         lock (_lock)
         {
             Signal();
+        }
+    }
+
+    /// <summary>One line per fragment: the worker that answered, the attempt, the time (EXPLAIN ANALYZE).</summary>
+    public IReadOnlyList<string> Reports()
+    {
+        lock (_lock)
+        {
+            return [.. _items.Select(i => i.Report ?? $"fragment {i.Fragment.FragmentId}: not completed")];
         }
     }
 
@@ -237,5 +251,8 @@ internal sealed class ScatterState
 
         /// <summary>Why earlier attempts failed, in order.</summary>
         public List<string> Failures { get; } = [];
+
+        /// <summary>Who ran it, on which attempt and how long it took, once done.</summary>
+        public string? Report { get; set; }
     }
 }
