@@ -379,7 +379,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
                 throw new StorageException(key, 1, $"LIST of {Describe(_prefix + prefix)} returned '{fullKey}' without a size");
             }
 
-            listed.Add(new ObjectInfo(key, size));
+            listed.Add(new ObjectInfo(key, size, string.IsNullOrEmpty(item.ETag) ? null : item.ETag));
         }
     }
 
