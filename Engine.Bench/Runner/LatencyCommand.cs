@@ -15,17 +15,21 @@ namespace Engine.Bench.Runner;
 /// The <c>latency</c> mode: how well prefetch and fragments in flight hide object-store latency. Writes a
 /// table of N partition files, then scans it (a) from local disk, (b) through a store that adds D ms to
 /// every request with the given concurrency, and (c) the same with prefetch depth 1 and one fragment at a
-/// time. <c>dotnet run -c Release --project Engine.Bench -- latency [--files 64] [--delay-ms 50] [--in-flight 16] [--threads 2]</c>.
+/// time. With <c>--s3</c> the table is uploaded to an s3rver started for the run (node tools from
+/// <c>--node-dir</c>, by default Engine.Tests/node above the working folder) and (b) and (c) go through
+/// <see cref="S3ObjectStore"/> with the delay in its HTTP pipeline, next to the same scan over S3 without delay.
+/// <c>dotnet run -c Release --project Engine.Bench -- latency [--files 64] [--delay-ms 50] [--in-flight 16] [--threads 2] [--s3] [--node-dir path]</c>.
 /// </summary>
 public static class LatencyCommand
 {
     private const string Sql = "SELECT sum(volume), max(price) FROM trades";
-    private static readonly string[] s_valued = ["--files", "--delay-ms", "--in-flight", "--threads", "--repeat"];
+    private static readonly string[] s_valued = ["--files", "--delay-ms", "--in-flight", "--threads", "--repeat", "--node-dir"];
+    private static readonly string[] s_flags = ["--s3"];
 
     /// <summary>Runs the mode with the arguments after <c>latency</c>; returns the process exit code.</summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
-        var line = CommandLine.Parse(args, s_valued, []);
+        var line = CommandLine.Parse(args, s_valued, s_flags);
         var files = line.GetInt("--files", 64);
         var delay = TimeSpan.FromMilliseconds(line.GetInt("--delay-ms", 50));
         var inFlight = line.GetInt("--in-flight", 16);
@@ -36,6 +40,13 @@ public static class LatencyCommand
         {
             await GeneratedDatasetWriter.WriteTradesAsync(new FileSystemObjectStore(folder), new TradesOptions { Rows = files * 20_000L, Symbols = files }).ConfigureAwait(false);
             var local = await MeasureAsync(new FileSystemObjectStore(folder), HiveCatalogOptions.Default, threads, inFlight, repeat).ConfigureAwait(false);
+            if (line.Has("--s3"))
+            {
+                var nodeTools = line.Has("--node-dir") ? Path.GetFullPath(line.Get("--node-dir", string.Empty)) : S3rverProcess.FindNodeTools();
+                await MeasureS3Async(new FileSystemObjectStore(folder), nodeTools, local, files, delay, threads, inFlight, repeat).ConfigureAwait(false);
+                return 0;
+            }
+
             var delayed = new DelayedObjectStore(new FileSystemObjectStore(folder), delay);
             var hidden = await MeasureAsync(delayed, HiveCatalogOptions.Default, threads, inFlight, repeat).ConfigureAwait(false);
             var serial = await MeasureAsync(delayed, new HiveCatalogOptions { PrefetchDepth = 1 }, 1, 1, 1).ConfigureAwait(false);
@@ -50,6 +61,33 @@ public static class LatencyCommand
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    private static async Task MeasureS3Async(
+        FileSystemObjectStore source, string nodeTools, (double Ms, long Gets) local, int files, TimeSpan delay, int threads, int inFlight, int repeat)
+    {
+        using var server = await S3rverProcess.StartAsync(nodeTools).ConfigureAwait(false);
+        var options = server.CreateOptions("latency/");
+        using (var uploader = new S3ObjectStore(options))
+        {
+            await foreach (var item in source.ListAsync(string.Empty, CancellationToken.None).ConfigureAwait(false))
+            {
+                var content = new byte[item.Size];
+                await source.ReadAsync(item.Key, 0, content, CancellationToken.None).ConfigureAwait(false);
+                await uploader.WriteAsync(item.Key, content, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+
+        using var direct = new S3ObjectStore(options);
+        var plain = await MeasureAsync(direct, HiveCatalogOptions.Default, threads, inFlight, repeat).ConfigureAwait(false);
+        using var delayed = new S3ObjectStore(options, inner => new DelayingHandler(delay, inner));
+        var hidden = await MeasureAsync(delayed, HiveCatalogOptions.Default, threads, inFlight, repeat).ConfigureAwait(false);
+        var serial = await MeasureAsync(delayed, new HiveCatalogOptions { PrefetchDepth = 1 }, 1, 1, 1).ConfigureAwait(false);
+        var bound = (1.5 * files * delay.TotalMilliseconds / inFlight) + plain.Ms;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"S3 (s3rver, delay in the HTTP pipeline): {files} files, {delay.TotalMilliseconds:F0} ms per request, {threads} threads, {inFlight} fragments in flight: " +
+            $"local disk {local.Ms:F1} ms; S3 without delay {plain.Ms:F1} ms ({plain.Gets} GET); delayed {hidden.Ms:F1} ms ({hidden.Gets} GET) vs bound {bound:F1} ms; " +
+            $"depth 1 and one fragment at a time {serial.Ms:F1} ms ({serial.Gets} GET) = {serial.Ms / hidden.Ms:F1}x slower"));
     }
 
     private static async Task<(double Ms, long Gets)> MeasureAsync(IObjectStore store, HiveCatalogOptions options, int threads, int inFlight, int repeat)

@@ -1,3 +1,5 @@
+using Engine.Storage.Parquet;
+
 namespace Engine.Storage.Catalog;
 
 /// <summary>How a <see cref="HiveTableCatalog"/> reads partitions.</summary>
@@ -14,6 +16,13 @@ public sealed record HiveCatalogOptions
     /// one group is always allowed so a large group cannot stall the stream.
     /// </summary>
     public long PrefetchBytes { get; init; } = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// Where opened footers are kept between discoveries, keyed by (store, key, ETag): a new catalog over the
+    /// same store reads only the footers of new or replaced files. Defaults to the process-wide
+    /// <see cref="ParquetFooterCache.Shared"/>; null reads every footer at every discovery.
+    /// </summary>
+    public ParquetFooterCache? FooterCache { get; init; } = ParquetFooterCache.Shared;
 
     /// <summary>Throws when a value is out of range.</summary>
     public void Validate()

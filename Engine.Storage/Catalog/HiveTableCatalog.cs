@@ -15,8 +15,9 @@ namespace Engine.Storage.Catalog;
 /// Tables stored as Parquet files in Hive layout, <c>&lt;table&gt;/&lt;key&gt;=&lt;value&gt;/…/part-N.parquet</c>,
 /// in an object store. Discovery lists the store once and reads every footer once (kept for the life of
 /// the catalog); each file is a partition whose key values come from its path and whose chunks are its
-/// row groups with their statistics. Path keys become typed columns; a key that is also a column inside
-/// the files is one column, and a file whose statistics disagree with its path is an error. Also resolves
+/// row groups with their statistics. Footers come from <see cref="HiveCatalogOptions.FooterCache"/> when the
+/// store tags objects with an ETag, so rediscovering a store reads only new or replaced files. Path keys
+/// become typed columns; a key that is also a column inside the files is one column, and a file whose statistics disagree with its path is an error. Also resolves
 /// <c>FROM 'path'</c> to a local file or folder. Thread-safe; reads may run from many threads.
 /// </summary>
 public sealed class HiveTableCatalog : ITableCatalog, IPartitionReader, IStorageActivitySource
@@ -48,7 +49,7 @@ public sealed class HiveTableCatalog : ITableCatalog, IPartitionReader, IStorage
         IObjectStore store, ParquetReaderOptions? readerOptions = null, HiveCatalogOptions? options = null, CancellationToken cancellationToken = default)
     {
         var catalog = new HiveTableCatalog(store, readerOptions, options);
-        var byTable = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        var byTable = new SortedDictionary<string, List<ObjectInfo>>(StringComparer.Ordinal);
         await foreach (var item in store.ListAsync(string.Empty, cancellationToken).ConfigureAwait(false))
         {
             var slash = item.Key.IndexOf('/', StringComparison.Ordinal);
@@ -64,7 +65,7 @@ public sealed class HiveTableCatalog : ITableCatalog, IPartitionReader, IStorage
                 byTable[table] = files = [];
             }
 
-            files.Add(item.Key);
+            files.Add(item);
         }
 
         foreach (var (table, files) in byTable)
@@ -198,12 +199,15 @@ public sealed class HiveTableCatalog : ITableCatalog, IPartitionReader, IStorage
         }
     }
 
-    private async Task<TableInfo> BuildTableAsync(string table, IObjectStore store, List<string> files, string prefix, CancellationToken cancellationToken)
+    private async Task<TableInfo> BuildTableAsync(string table, IObjectStore store, List<ObjectInfo> objects, string prefix, CancellationToken cancellationToken)
     {
+        var files = objects.ConvertAll(o => o.Key);
         var readers = new List<ParquetFileReader>(files.Count);
-        foreach (var key in files)
+        foreach (var info in objects)
         {
-            readers.Add(await ParquetFileReader.OpenAsync(store, key, _readerOptions, cancellationToken).ConfigureAwait(false));
+            readers.Add(_options.FooterCache is { } cache
+                ? await cache.OpenAsync(store, info, _readerOptions, cancellationToken).ConfigureAwait(false)
+                : await ParquetFileReader.OpenAsync(store, info.Key, _readerOptions, cancellationToken).ConfigureAwait(false));
         }
 
         var fileSchema = UnifySchemas(table, readers);
@@ -289,14 +293,14 @@ public sealed class HiveTableCatalog : ITableCatalog, IPartitionReader, IStorage
         if (File.Exists(full))
         {
             var store = new FileSystemObjectStore(Path.GetDirectoryName(full)!);
-            table = BuildTableAsync(path, store, [Path.GetFileName(full)], string.Empty, CancellationToken.None).GetAwaiter().GetResult();
+            table = BuildTableAsync(path, store, [new ObjectInfo(Path.GetFileName(full), new FileInfo(full).Length)], string.Empty, CancellationToken.None).GetAwaiter().GetResult();
         }
         else if (Directory.Exists(full))
         {
             var store = new FileSystemObjectStore(full);
             var files = Directory.EnumerateFiles(full, "*.parquet", SearchOption.AllDirectories)
-                .Select(f => Path.GetRelativePath(full, f).Replace('\\', '/'))
-                .Order(StringComparer.Ordinal)
+                .Select(f => new ObjectInfo(Path.GetRelativePath(full, f).Replace('\\', '/'), new FileInfo(f).Length))
+                .OrderBy(o => o.Key, StringComparer.Ordinal)
                 .ToList();
             if (files.Count == 0)
             {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Engine.Core.Errors;
 using Engine.Core.Storage;
@@ -43,7 +44,8 @@ public sealed class FileSystemObjectStore : IObjectStore
                 var key = Path.GetRelativePath(_root, path).Replace(Path.DirectorySeparatorChar, '/');
                 if (key.StartsWith(prefix, StringComparison.Ordinal) && !key.Contains(".tmp-", StringComparison.Ordinal))
                 {
-                    matches.Add(new ObjectInfo(key, new FileInfo(path).Length));
+                    var file = new FileInfo(path);
+                    matches.Add(new ObjectInfo(key, file.Length, ETagOf(file)));
                 }
             }
         }
@@ -131,6 +133,11 @@ public sealed class FileSystemObjectStore : IObjectStore
             throw new StorageException(key, 1, exception.Message, exception);
         }
     }
+
+    // Writes replace a file by renaming a fresh one over it, so a replaced object has a new last-write time;
+    // the length is included for files changed in place within the clock's resolution.
+    private static string ETagOf(FileInfo file) =>
+        string.Create(CultureInfo.InvariantCulture, $"{file.LastWriteTimeUtc.Ticks:x}-{file.Length:x}");
 
     private string Resolve(string key)
     {

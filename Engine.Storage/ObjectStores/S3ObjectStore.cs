@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Runtime.CompilerServices;
@@ -9,6 +8,7 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using Engine.Core.Errors;
 using Engine.Core.Storage;
+using Engine.Storage.Buffers;
 
 namespace Engine.Storage.ObjectStores;
 
@@ -291,7 +291,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
             return;
         }
 
-        var scratch = ArrayPool<byte>.Shared.Rent(DiscardBufferSize);
+        var scratch = PooledBuffers.Rent<byte>(DiscardBufferSize);
         try
         {
             while (count > 0)
@@ -307,7 +307,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(scratch);
+            PooledBuffers.Return(scratch);
         }
     }
 
@@ -379,7 +379,7 @@ public sealed class S3ObjectStore : IObjectStore, IDisposable
                 throw new StorageException(key, 1, $"LIST of {Describe(_prefix + prefix)} returned '{fullKey}' without a size");
             }
 
-            listed.Add(new ObjectInfo(key, size));
+            listed.Add(new ObjectInfo(key, size, string.IsNullOrEmpty(item.ETag) ? null : item.ETag));
         }
     }
 

@@ -1,7 +1,7 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using Engine.Core.Columns;
 using Engine.Core.Errors;
+using Engine.Storage.Buffers;
 using Engine.Storage.Compression;
 using Engine.Storage.Parquet.Encodings;
 using Engine.Storage.Parquet.Metadata;
@@ -140,7 +140,7 @@ internal sealed class ColumnChunkDecoder
                 }
 
                 var section = RleBitPackedDecoder.SliceLengthPrefixed(data, _context, out consumed);
-                levels = ArrayPool<int>.Shared.Rent(rows);
+                levels = PooledBuffers.Rent<int>(rows);
                 RleBitPackedDecoder.Decode(section, 1, levels.AsSpan(0, rows), _context);
             }
 
@@ -150,7 +150,7 @@ internal sealed class ColumnChunkDecoder
         {
             if (levels.Length > 0)
             {
-                ArrayPool<int>.Shared.Return(levels);
+                PooledBuffers.Return(levels);
             }
         }
     }
@@ -192,7 +192,7 @@ internal sealed class ColumnChunkDecoder
         {
             if (_column.MaxDefinitionLevel > 0)
             {
-                levels = ArrayPool<int>.Shared.Rent(rows);
+                levels = PooledBuffers.Rent<int>(rows);
                 RleBitPackedDecoder.Decode(definitions, 1, levels.AsSpan(0, rows), _context);
             }
 
@@ -202,7 +202,7 @@ internal sealed class ColumnChunkDecoder
         {
             if (levels.Length > 0)
             {
-                ArrayPool<int>.Shared.Return(levels);
+                PooledBuffers.Return(levels);
             }
         }
     }
@@ -364,7 +364,7 @@ internal sealed class ColumnChunkDecoder
 
                 break;
             case PhysicalType.Int32 or PhysicalType.Int64:
-                var raw = ArrayPool<long>.Shared.Rent(Math.Max(count, 1));
+                var raw = PooledBuffers.Rent<long>(Math.Max(count, 1));
                 try
                 {
                     if (_column.PhysicalType == PhysicalType.Int32)
@@ -386,7 +386,7 @@ internal sealed class ColumnChunkDecoder
                 }
                 finally
                 {
-                    ArrayPool<long>.Shared.Return(raw);
+                    PooledBuffers.Return(raw);
                 }
 
                 break;
@@ -519,7 +519,7 @@ internal sealed class ColumnChunkDecoder
             _context.Fail("dictionary-encoded page lacks its bit-width byte");
         }
 
-        var indices = ArrayPool<int>.Shared.Rent(count);
+        var indices = PooledBuffers.Rent<int>(count);
         try
         {
             RleBitPackedDecoder.Decode(data.AsSpan(1), data[0], indices.AsSpan(0, count), _context);
@@ -536,14 +536,14 @@ internal sealed class ColumnChunkDecoder
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(indices);
+            PooledBuffers.Return(indices);
         }
     }
 
     private void DecodeRleBooleans(int start, ArraySegment<byte> data, int count)
     {
         var section = RleBitPackedDecoder.SliceLengthPrefixed(data, _context, out _);
-        var values = ArrayPool<int>.Shared.Rent(Math.Max(count, 1));
+        var values = PooledBuffers.Rent<int>(Math.Max(count, 1));
         try
         {
             RleBitPackedDecoder.Decode(section, 1, values.AsSpan(0, count), _context);
@@ -554,13 +554,13 @@ internal sealed class ColumnChunkDecoder
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(values);
+            PooledBuffers.Return(values);
         }
     }
 
     private void DecodeDeltaIntegers(int start, ArraySegment<byte> data, int count)
     {
-        var raw = ArrayPool<long>.Shared.Rent(Math.Max(count, 1));
+        var raw = PooledBuffers.Rent<long>(Math.Max(count, 1));
         try
         {
             var values = raw.AsSpan(0, count);
@@ -577,7 +577,7 @@ internal sealed class ColumnChunkDecoder
         }
         finally
         {
-            ArrayPool<long>.Shared.Return(raw);
+            PooledBuffers.Return(raw);
         }
     }
 

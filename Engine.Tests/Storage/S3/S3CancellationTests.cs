@@ -1,10 +1,15 @@
+using Engine.Core.Catalog;
+using Engine.Core.Generators;
+using Engine.Storage.Buffers;
+using Engine.Storage.Catalog;
 using Engine.Storage.ObjectStores;
 using Engine.Storage.Parquet;
+using Engine.Storage.Parquet.Writing;
 using Engine.Tests.Support;
 
 namespace Engine.Tests.Storage.S3;
 
-/// <summary>Cancelling an S3 read aborts the request in flight: the handler sees no request left open.</summary>
+/// <summary>Cancelling an S3 read aborts the request in flight: the handler sees no request left open and no pooled buffer stays rented.</summary>
 [TestFixture]
 public sealed class S3CancellationTests
 {
@@ -75,5 +80,37 @@ public sealed class S3CancellationTests
         Assert.That(async () => await store.ReadAsync("any.bin", 0, new byte[4], cancellation.Token), Throws.InstanceOf<OperationCanceledException>());
         Assert.That(handler().Requests, Is.EqualTo(1));
         Assert.That(handler().InFlight, Is.Zero);
+    }
+
+    [Test]
+    public async Task CatalogScan_CancelledWhileRowGroupsStall_LeavesNoBufferRentedAndNoRequestInFlight()
+    {
+        var options = _server.CreateOptions();
+        var generated = new TradesGenerator(new TradesOptions { Rows = 16_000, Symbols = 1, BatchRows = 1_000 }).GeneratePartition(0);
+        using (var uploader = new S3ObjectStore(options))
+        {
+            await ParquetFileWriter.WriteToObjectStoreAsync(uploader, "t/part-0.parquet", TradesGenerator.Schema, generated.Batches, new ParquetWriterOptions { RowGroupRows = 1_000 });
+        }
+
+        // Discovery makes requests 1-3 (LIST, HEAD, footer GET); the first two row groups then decode, the rest stall.
+        using var store = S3FaultInjectionTests.Create(options, (n, _) => n > 5 ? S3Fault.StallBody : S3Fault.None, out var handler);
+        var catalog = await HiveTableCatalog.OpenAsync(store, options: new HiveCatalogOptions { PrefetchDepth = 4, FooterCache = null });
+        catalog.TryGetTable("t", out var table);
+        var partition = table!.Partitions[0];
+        var scan = new PartitionScan("t", partition.Id, ["price", "volume", "symbol"], 0, partition.RowCount);
+        using var cancellation = new CancellationTokenSource();
+        var scanning = Task.Run(async () =>
+        {
+            await foreach (var batch in catalog.ReadAsync(scan, cancellation.Token))
+            {
+                Assert.That(batch.RowCount, Is.EqualTo(1_000));
+            }
+        });
+
+        await handler().Stalled;
+        await cancellation.CancelAsync();
+
+        Assert.That(async () => await scanning, Throws.InstanceOf<OperationCanceledException>());
+        Assert.That((PooledBuffers.Outstanding, handler().InFlight), Is.EqualTo((0L, 0)));
     }
 }
