@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Security;
-using System.Security.Authentication;
 using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using Engine.Core.Catalog;
 using Engine.Schedulers.Local;
 using Engine.Schedulers.Remote.Wire;
@@ -158,7 +159,7 @@ public sealed class WorkerServer : IAsyncDisposable
 
     // TLS first: a peer that does not complete the TLS handshake in time is dropped (and counted as rejected)
     // before the worker has sent or read a single protocol frame.
-    private async Task RunTlsSessionAsync(Socket socket, System.Security.Cryptography.X509Certificates.X509Certificate2 certificate)
+    private async Task RunTlsSessionAsync(Socket socket, X509Certificate2 certificate)
     {
         var peer = socket.RemoteEndPoint?.ToString() ?? "unknown peer";
         var tls = new SslStream(new NetworkStream(socket, ownsSocket: true), leaveInnerStreamOpen: false);
