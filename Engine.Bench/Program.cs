@@ -4,7 +4,8 @@ using Engine.Bench.Runner;
 namespace Engine.Bench;
 
 /// <summary>
-/// Entry point. <c>run</c> is the side-by-side comparison runner, <c>export</c> writes the data set and the
+/// Entry point. <c>run</c> is the side-by-side comparison runner, <c>remote</c> the remote-against-local
+/// steady-state measurements, <c>export</c> writes the data set and the
 /// DuckDB queries, <c>sweep</c> measures the mode thresholds, <c>chart</c> draws the Engine/DuckDB SVG;
 /// anything else goes to BenchmarkDotNet's switcher.
 /// </summary>
@@ -20,6 +21,8 @@ public static class Program
             {
                 case "run":
                     return await RunCommand.RunAsync(rest).ConfigureAwait(false);
+                case "remote":
+                    return await RemoteCommand.RunAsync(rest).ConfigureAwait(false);
                 case "latency":
                     return await LatencyCommand.RunAsync(rest).ConfigureAwait(false);
                 case "decode":

@@ -63,5 +63,20 @@ public static class EngineHost
         {
             overrides["Engine:Scheduler:SecretFile"] = settings.SecretFile.FullName;
         }
+
+        if (settings.Tls)
+        {
+            overrides["Engine:Scheduler:Tls"] = "true";
+        }
+
+        if (settings.TlsThumbprint is not null)
+        {
+            overrides["Engine:Scheduler:TlsThumbprint"] = settings.TlsThumbprint;
+        }
+
+        if (settings.TlsCaFile is not null)
+        {
+            overrides["Engine:Scheduler:TlsCaFile"] = settings.TlsCaFile.FullName;
+        }
     }
 }

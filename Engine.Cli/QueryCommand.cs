@@ -11,7 +11,7 @@ namespace Engine.Cli;
 
 /// <summary>
 /// <c>engine query "SQL" [--data DIR|s3://…|gen:…] [--threads N] [--format table|csv|json] [--explain [--analyze]]
-/// [--config FILE] [--scheduler local|remote --workers host:port,… --secret-file F]</c>.
+/// [--config FILE] [--scheduler local|remote --workers host:port,… --secret-file F [--tls [--tls-thumbprint HEX | --tls-ca-file F]]]</c>.
 /// Tables come from DIR or S3 (Hive-partitioned Parquet), or from generator specs held in memory; with no
 /// --data and no configured storage, from ./data, where the sample tables are generated on first use.
 /// </summary>
@@ -34,10 +34,18 @@ public static class QueryCommand
         var scheduler = new Option<string?>("--scheduler") { Description = "local (default) or remote" };
         var workers = new Option<string?>("--workers") { Description = "With --scheduler remote: the workers, host:port,host:port" };
         var secretFile = new Option<FileInfo?>("--secret-file") { Description = "With --scheduler remote: the file holding the secret shared with the workers" };
-        var command = new Command("query", "Run a SQL query and print the result on stdout") { sql, data, threads, format, explain, analyze, config, scheduler, workers, secretFile };
+        var tls = new Option<bool>("--tls") { Description = "With --scheduler remote: talk TLS to the workers (started with --tls-cert)" };
+        var tlsThumbprint = new Option<string?>("--tls-thumbprint") { Description = "With --tls: trust the worker certificate with this SHA-1 (40 hex) or SHA-256 (64 hex) thumbprint" };
+        var tlsCaFile = new Option<FileInfo?>("--tls-ca-file") { Description = "With --tls: trust worker certificates issued by the CA certificates in this PEM file" };
+        var command = new Command("query", "Run a SQL query and print the result on stdout")
+        {
+            sql, data, threads, format, explain, analyze, config, scheduler, workers, secretFile, tls, tlsThumbprint, tlsCaFile,
+        };
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(sql)!, parse.GetValue(data) ?? [], parse.GetValue(format), parse.GetValue(explain), parse.GetValue(analyze),
-            new SchedulerSettings(parse.GetValue(threads), parse.GetValue(config), parse.GetValue(scheduler), parse.GetValue(workers), parse.GetValue(secretFile)),
+            new SchedulerSettings(
+                parse.GetValue(threads), parse.GetValue(config), parse.GetValue(scheduler), parse.GetValue(workers), parse.GetValue(secretFile),
+                parse.GetValue(tls), parse.GetValue(tlsThumbprint), parse.GetValue(tlsCaFile)),
             cancellationToken));
         return command;
     }

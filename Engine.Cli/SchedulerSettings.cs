@@ -6,4 +6,9 @@ namespace Engine.Cli;
 /// <param name="Scheduler">The scheduler kind (local or remote).</param>
 /// <param name="Workers">The remote workers, host:port,host:port.</param>
 /// <param name="SecretFile">The file holding the secret shared with the workers.</param>
-public sealed record SchedulerSettings(int Threads, FileInfo? ConfigFile, string? Scheduler, string? Workers, FileInfo? SecretFile);
+/// <param name="Tls">Whether to talk TLS to the workers; false leaves the configured value.</param>
+/// <param name="TlsThumbprint">The pinned thumbprint of the workers' certificate.</param>
+/// <param name="TlsCaFile">A PEM file of CA certificates the workers' certificates must chain to.</param>
+public sealed record SchedulerSettings(
+    int Threads, FileInfo? ConfigFile, string? Scheduler, string? Workers, FileInfo? SecretFile,
+    bool Tls = false, string? TlsThumbprint = null, FileInfo? TlsCaFile = null);

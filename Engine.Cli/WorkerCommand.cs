@@ -11,7 +11,7 @@ using Engine.Storage.Hosting;
 namespace Engine.Cli;
 
 /// <summary>
-/// <c>engine worker --listen 127.0.0.1:7400 [--data DIR|s3://…|gen:…]... [--secret-file F] [--threads N] [--name NAME]</c>:
+/// <c>engine worker --listen 127.0.0.1:7400 [--data DIR|s3://…|gen:…]... [--secret-file F] [--tls-cert FILE.pfx [--tls-password-file F]] [--threads N] [--name NAME]</c>:
 /// runs a <see cref="WorkerServer"/> until SIGINT or SIGTERM. Once listening it prints
 /// <c>listening on ADDRESS:PORT</c> on stdout (the real port when 0 was asked for); logs go to stderr.
 /// </summary>
@@ -28,13 +28,17 @@ public static class WorkerCommand
         var secretFile = new Option<FileInfo?>("--secret-file") { Description = "File holding the shared secret coordinators must prove they know" };
         var threads = new Option<int>("--threads") { Description = "Fragments run at once (and threads per fragment); 0 = all cores", DefaultValueFactory = _ => 0 };
         var name = new Option<string?>("--name") { Description = "The worker's name in coordinators' errors; default: the machine name and port" };
-        var command = new Command("worker", "Serve query fragments to remote coordinators over TCP") { listen, data, secretFile, threads, name };
+        var tlsCert = new Option<FileInfo?>("--tls-cert") { Description = "Serve TLS with this PKCS#12 (.pfx) certificate and private key; coordinators then need Tls = true" };
+        var tlsPasswordFile = new Option<FileInfo?>("--tls-password-file") { Description = "With --tls-cert: the file holding the .pfx password" };
+        var command = new Command("worker", "Serve query fragments to remote coordinators over TCP") { listen, data, secretFile, tlsCert, tlsPasswordFile, threads, name };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(listen)!, parse.GetValue(data) ?? [], parse.GetValue(secretFile), parse.GetValue(threads), parse.GetValue(name), cancellationToken));
+            parse.GetValue(listen)!, parse.GetValue(data) ?? [], parse.GetValue(secretFile), parse.GetValue(tlsCert), parse.GetValue(tlsPasswordFile),
+            parse.GetValue(threads), parse.GetValue(name), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string listen, string[] data, FileInfo? secretFile, int threads, string? name, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        string listen, string[] data, FileInfo? secretFile, FileInfo? tlsCert, FileInfo? tlsPasswordFile, int threads, string? name, CancellationToken cancellationToken)
     {
         try
         {
@@ -49,6 +53,13 @@ public static class WorkerCommand
             }
 
             var secret = secretFile is null ? null : SharedSecret.FromFile(secretFile.FullName, "--secret-file");
+            if (tlsPasswordFile is not null && tlsCert is null)
+            {
+                throw new ConfigurationException("--tls-password-file", "needs --tls-cert");
+            }
+
+            using var certificate = tlsCert is null ? null
+                : TlsCertificates.LoadServerCertificate(tlsCert.FullName, tlsPasswordFile?.FullName, "--tls-cert", "--tls-password-file");
             var (catalog, reader, owned) = await OpenDataAsync(data, cancellationToken).ConfigureAwait(false);
             using var ownedStore = owned;
             var logger = new StderrLogger(Console.Error);
@@ -57,6 +68,7 @@ public static class WorkerCommand
                 Listen = endpoint,
                 NodeName = name ?? $"{Environment.MachineName}:{endpoint.Port}",
                 Secret = secret,
+                TlsCertificate = certificate,
                 Threads = threads,
                 ShutdownGrace = ShutdownGrace,
             };

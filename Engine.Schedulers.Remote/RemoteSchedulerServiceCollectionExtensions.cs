@@ -17,7 +17,8 @@ public static class RemoteSchedulerServiceCollectionExtensions
     /// <c>Scheduler</c> under <paramref name="engineSection"/> when <c>Scheduler:Kind</c> is <c>remote</c>:
     /// <c>Workers</c> (a list, or one comma-separated string, of <c>host:port</c>), <c>AuthSecret</c> or
     /// <c>SecretFile</c>, <c>FragmentTimeout</c>, <c>HeartbeatInterval</c>, <c>HeartbeatTimeout</c> and
-    /// <c>ConnectTimeout</c> (TimeSpan text such as <c>00:00:30</c>, or seconds), <c>MaxAttempts</c>. Options are
+    /// <c>ConnectTimeout</c> (TimeSpan text such as <c>00:00:30</c>, or seconds), <c>MaxAttempts</c>; <c>Tls</c> (bool) with
+    /// <c>TlsServerName</c> and either <c>TlsThumbprint</c> (a pinned worker certificate) or <c>TlsCaFile</c> (trusted CAs, PEM). Options are
     /// read and validated here, so a bad setting fails at start-up with a <see cref="ConfigurationException"/>
     /// naming its key. With another scheduler kind the settings are read only when the <c>remote</c> scheduler is resolved.
     /// </summary>
@@ -40,7 +41,8 @@ public static class RemoteSchedulerServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(section);
         ConfigurationReader.RejectUnknownKeys(section, "Kind", "Workers", "AuthSecret", "SecretFile", "FragmentTimeout",
-            "HeartbeatInterval", "HeartbeatTimeout", "ConnectTimeout", "MaxAttempts", "MaxThreads", "SerialThresholdRows", "ChunkRows");
+            "HeartbeatInterval", "HeartbeatTimeout", "ConnectTimeout", "MaxAttempts", "MaxThreads", "SerialThresholdRows", "ChunkRows",
+            "Tls", "TlsServerName", "TlsThumbprint", "TlsCaFile");
         var workersKey = ConfigurationPath.Combine(section.Path, "Workers");
         var workerTexts = new List<string>();
         var workers = section.GetSection("Workers");
@@ -67,6 +69,8 @@ public static class RemoteSchedulerServiceCollectionExtensions
         var secret = secretText is not null ? SharedSecret.FromText(secretText, ConfigurationPath.Combine(section.Path, "AuthSecret"))
             : secretFile is not null ? SharedSecret.FromFile(secretFile, ConfigurationPath.Combine(section.Path, "SecretFile"))
             : null;
+        var thumbprint = ConfigurationReader.GetOptionalString(section, "TlsThumbprint");
+        var caFile = ConfigurationReader.GetOptionalString(section, "TlsCaFile");
         var defaults = new RemoteSchedulerOptions();
         var options = new RemoteSchedulerOptions
         {
@@ -77,9 +81,26 @@ public static class RemoteSchedulerServiceCollectionExtensions
             HeartbeatTimeout = section["HeartbeatTimeout"] is { Length: > 0 } ? GetDuration(section, "HeartbeatTimeout", TimeSpan.Zero) : null,
             ConnectTimeout = GetDuration(section, "ConnectTimeout", defaults.ConnectTimeout),
             MaxAttempts = ConfigurationReader.GetInt32(section, "MaxAttempts", defaults.MaxAttempts),
+            Tls = GetFlag(section, "Tls"),
+            TlsServerName = ConfigurationReader.GetOptionalString(section, "TlsServerName"),
+            TlsThumbprint = thumbprint is null ? null : TlsCertificates.ParseThumbprint(thumbprint, ConfigurationPath.Combine(section.Path, "TlsThumbprint")),
+            TlsCaCertificates = caFile is null ? null : TlsCertificates.LoadCaCertificates(caFile, ConfigurationPath.Combine(section.Path, "TlsCaFile")),
         };
         options.Validate(section.Path);
         return options;
+    }
+
+    private static bool GetFlag(IConfigurationSection section, string key)
+    {
+        var text = section[key];
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+
+        return bool.TryParse(text, out var flag)
+            ? flag
+            : throw new ConfigurationException(ConfigurationPath.Combine(section.Path, key), $"'{text}' is not true or false");
     }
 
     private static TimeSpan GetDuration(IConfigurationSection section, string key, TimeSpan fallback)

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Engine.Core.Errors;
 using Engine.Schedulers.Remote.Wire;
 
@@ -33,6 +34,21 @@ public sealed class RemoteSchedulerOptions
     /// <summary>The largest frame accepted or sent.</summary>
     public int MaxFrameSize { get; init; } = FrameFormat.DefaultMaxFrameSize;
 
+    /// <summary>Whether connections to workers run over TLS (workers started with a certificate); the TLS handshake comes before the HMAC one.</summary>
+    public bool Tls { get; init; }
+
+    /// <summary>The name the workers' certificates must carry; <see langword="null"/> uses each worker's configured host.</summary>
+    public string? TlsServerName { get; init; }
+
+    /// <summary>
+    /// A pinned worker certificate thumbprint (upper-case hex, 40 digits for SHA-1 or 64 for SHA-256, see
+    /// <see cref="Security.TlsCertificates.ParseThumbprint"/>): a certificate with it is trusted whoever signed it.
+    /// </summary>
+    public string? TlsThumbprint { get; init; }
+
+    /// <summary>CA certificates the workers' certificates must chain to; <see langword="null"/> uses the system trust store.</summary>
+    public X509Certificate2Collection? TlsCaCertificates { get; init; }
+
     /// <summary><see cref="HeartbeatTimeout"/> with its default resolved.</summary>
     public TimeSpan EffectiveHeartbeatTimeout => HeartbeatTimeout ?? (HeartbeatInterval * 3);
 
@@ -48,6 +64,16 @@ public sealed class RemoteSchedulerOptions
         Positive(section, nameof(HeartbeatInterval), HeartbeatInterval);
         Positive(section, nameof(HeartbeatTimeout), EffectiveHeartbeatTimeout);
         Positive(section, nameof(ConnectTimeout), ConnectTimeout);
+        if (!Tls && (TlsThumbprint is not null || TlsCaCertificates is not null || TlsServerName is not null))
+        {
+            throw new ConfigurationException($"{section}:{nameof(Tls)}", "TLS certificate settings are given but Tls is not enabled");
+        }
+
+        if (TlsThumbprint is not null && TlsCaCertificates is not null)
+        {
+            throw new ConfigurationException($"{section}:{nameof(TlsThumbprint)}", "set either TlsThumbprint or TlsCaFile, not both");
+        }
+
         if (MaxAttempts < 1)
         {
             throw new ConfigurationException($"{section}:{nameof(MaxAttempts)}", $"must be at least 1, got {MaxAttempts}");

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using Engine.Core.Errors;
 using Engine.Core.Planning;
 using Engine.Schedulers.Remote.Security;
@@ -60,7 +62,9 @@ internal sealed class WorkerConnection : IDisposable
         try
         {
             await socket.ConnectAsync(endpoint.Host, endpoint.Port, timeout.Token).ConfigureAwait(false);
-            connection = new ProtocolConnection(socket, options.MaxFrameSize);
+            connection = options.Tls
+                ? new ProtocolConnection(socket, await AuthenticateTlsAsync(socket, endpoint, options, timeout.Token).ConfigureAwait(false), options.MaxFrameSize)
+                : new ProtocolConnection(socket, options.MaxFrameSize);
             var (name, concurrency) = await HandshakeAsync(connection, endpoint, options, timeout.Token).ConfigureAwait(false);
             var worker = new WorkerConnection(endpoint, name, concurrency, connection, options);
             worker.Start();
@@ -174,6 +178,34 @@ internal sealed class WorkerConnection : IDisposable
     {
         Fail("the scheduler was disposed");
         _lifetime.Dispose();
+    }
+
+    // The TLS handshake, before any protocol frame. The stream owns the socket from here on: a failure disposes
+    // it, and the caller's cleanup of the socket is then a no-op.
+    private static async Task<SslStream> AuthenticateTlsAsync(Socket socket, WorkerEndpoint endpoint, RemoteSchedulerOptions options, CancellationToken cancellationToken)
+    {
+        var validator = new WorkerCertificateValidator(options.TlsThumbprint, options.TlsCaCertificates);
+        var tls = new SslStream(new NetworkStream(socket, ownsSocket: true), leaveInnerStreamOpen: false);
+        try
+        {
+            var settings = new SslClientAuthenticationOptions
+            {
+                TargetHost = options.TlsServerName ?? endpoint.Host,
+                RemoteCertificateValidationCallback = validator.Validate,
+            };
+            await tls.AuthenticateAsClientAsync(settings, cancellationToken).ConfigureAwait(false);
+            return tls;
+        }
+        catch (AuthenticationException ex)
+        {
+            await tls.DisposeAsync().ConfigureAwait(false);
+            throw new RemoteWorkerException($"Worker {endpoint}: TLS handshake failed: {validator.Refusal ?? ex.Message}", ex);
+        }
+        catch
+        {
+            await tls.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     private static async Task<(string Name, int Concurrency)> HandshakeAsync(

@@ -14,7 +14,7 @@ namespace Engine.Schedulers.Remote.Wire;
 public sealed class ProtocolConnection : IDisposable
 {
     private readonly Socket _socket;
-    private readonly NetworkStream _stream;
+    private readonly Stream _stream;
     private readonly FrameReader _reader;
     private readonly FrameWriter _writer;
     private int _references = 1;
@@ -22,11 +22,21 @@ public sealed class ProtocolConnection : IDisposable
 
     /// <summary>Takes ownership of a connected <paramref name="socket"/>.</summary>
     public ProtocolConnection(Socket socket, int maxFrameSize = FrameFormat.DefaultMaxFrameSize)
+        : this(socket, new NetworkStream(socket ?? throw new ArgumentNullException(nameof(socket)), ownsSocket: true), maxFrameSize)
+    {
+    }
+
+    /// <summary>
+    /// Takes ownership of a connected <paramref name="socket"/> and of <paramref name="stream"/> over it (a
+    /// <see cref="System.Net.Security.SslStream"/> once TLS is established); disposing the stream must close the socket.
+    /// </summary>
+    public ProtocolConnection(Socket socket, Stream stream, int maxFrameSize = FrameFormat.DefaultMaxFrameSize)
     {
         ArgumentNullException.ThrowIfNull(socket);
+        ArgumentNullException.ThrowIfNull(stream);
         _socket = socket;
         _socket.NoDelay = true;
-        _stream = new NetworkStream(socket, ownsSocket: true);
+        _stream = stream;
         _reader = new FrameReader(_stream, maxFrameSize);
         _writer = new FrameWriter(_stream, maxFrameSize);
         RemoteEndPoint = socket.RemoteEndPoint?.ToString() ?? "unknown peer";

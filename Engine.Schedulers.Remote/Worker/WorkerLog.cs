@@ -5,8 +5,8 @@ namespace Engine.Schedulers.Remote.Worker;
 /// <summary>The worker's log messages, defined once so logging allocates nothing when disabled. Never logs secrets or proofs.</summary>
 internal static class WorkerLog
 {
-    private static readonly Action<ILogger, string, int, bool, string, Exception?> s_listening = LoggerMessage.Define<string, int, bool, string>(
-        LogLevel.Information, new EventId(1, "Listening"), "worker listening on {Endpoint} with {Threads} threads; authentication {Authenticated}; tables: {Tables}");
+    private static readonly Action<ILogger, string, int, bool, bool, string, Exception?> s_listening = LoggerMessage.Define<string, int, bool, bool, string>(
+        LogLevel.Information, new EventId(1, "Listening"), "worker listening on {Endpoint} with {Threads} threads; authentication {Authenticated}; TLS {Tls}; tables: {Tables}");
 
     private static readonly Action<ILogger, string, string, Exception?> s_rejected = LoggerMessage.Define<string, string>(
         LogLevel.Warning, new EventId(2, "PeerRejected"), "rejected peer {Peer}: {Reason}");
@@ -28,7 +28,7 @@ internal static class WorkerLog
 
     public static void FragmentStarted(ILogger logger, int fragment, string query, int scans) => s_fragmentStarted(logger, fragment, query, scans, null);
 
-    public static void Listening(ILogger logger, string endpoint, int threads, bool authenticated, string tables) => s_listening(logger, endpoint, threads, authenticated, tables, null);
+    public static void Listening(ILogger logger, string endpoint, int threads, bool authenticated, bool tls, string tables) => s_listening(logger, endpoint, threads, authenticated, tls, tables, null);
 
     public static void Rejected(ILogger logger, string peer, string reason) => s_rejected(logger, peer, reason, null);
 

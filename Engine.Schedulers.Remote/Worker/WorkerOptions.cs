@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 
 namespace Engine.Schedulers.Remote.Worker;
 
@@ -13,6 +14,13 @@ public sealed class WorkerOptions
 
     /// <summary>The shared secret coordinators must prove they know; <see langword="null"/> accepts every peer.</summary>
     public byte[]? Secret { get; init; }
+
+    /// <summary>
+    /// The certificate (with its private key) to serve TLS with; <see langword="null"/> speaks plain TCP. With a
+    /// certificate every connection must complete a TLS handshake, within <see cref="HandshakeTimeout"/>, before
+    /// the worker sends its Challenge. Owned by the caller.
+    /// </summary>
+    public X509Certificate2? TlsCertificate { get; init; }
 
     /// <summary>Fragments run at once over all connections, and threads of each fragment's local scheduler; 0 = all cores.</summary>
     public int Threads { get; init; }

@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using Engine.Core.Catalog;
 using Engine.Schedulers.Local;
 using Engine.Schedulers.Remote.Wire;
@@ -92,7 +95,7 @@ public sealed class WorkerServer : IAsyncDisposable
         _listener = listener;
         var endpoint = (IPEndPoint)listener.LocalEndpoint;
         var tables = Catalog.TableNames.Count == 0 ? "none" : string.Join(", ", Catalog.TableNames);
-        WorkerLog.Listening(Logger, endpoint.ToString(), Options.EffectiveThreads, Options.Secret is not null, tables);
+        WorkerLog.Listening(Logger, endpoint.ToString(), Options.EffectiveThreads, Options.Secret is not null, Options.TlsCertificate is not null, tables);
         return endpoint;
     }
 
@@ -116,9 +119,9 @@ public sealed class WorkerServer : IAsyncDisposable
                 }
 
                 Interlocked.Increment(ref _connectionsAccepted);
-                var session = new WorkerSession(this, new ProtocolConnection(socket, Options.MaxFrameSize));
-                _sessions.TryAdd(session, 0);
-                sessions.Add(RunSessionAsync(session));
+                sessions.Add(Options.TlsCertificate is null
+                    ? RunSessionAsync(new ProtocolConnection(socket, Options.MaxFrameSize))
+                    : RunTlsSessionAsync(socket, Options.TlsCertificate));
                 sessions.RemoveAll(t => t.IsCompleted);
             }
         }
@@ -154,8 +157,46 @@ public sealed class WorkerServer : IAsyncDisposable
 
     internal void CountCancelled() => Interlocked.Increment(ref _fragmentsCancelled);
 
-    private async Task RunSessionAsync(WorkerSession session)
+    // TLS first: a peer that does not complete the TLS handshake in time is dropped (and counted as rejected)
+    // before the worker has sent or read a single protocol frame.
+    private async Task RunTlsSessionAsync(Socket socket, X509Certificate2 certificate)
     {
+        var peer = socket.RemoteEndPoint?.ToString() ?? "unknown peer";
+        var tls = new SslStream(new NetworkStream(socket, ownsSocket: true), leaveInnerStreamOpen: false);
+        string? failure = null;
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(_shutdown.Token))
+        {
+            timeout.CancelAfter(Options.HandshakeTimeout);
+            try
+            {
+                var options = new SslServerAuthenticationOptions { ServerCertificate = certificate, ClientCertificateRequired = false };
+                await tls.AuthenticateAsServerAsync(options, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                failure = $"no TLS handshake within {Options.HandshakeTimeout.TotalSeconds:0.#} s";
+            }
+            catch (Exception ex) when (ex is AuthenticationException or IOException or SocketException or ObjectDisposedException)
+            {
+                failure = $"TLS handshake failed: {ex.Message}";
+            }
+        }
+
+        if (failure is not null)
+        {
+            CountRejected();
+            WorkerLog.Rejected(Logger, peer, failure);
+            await tls.DisposeAsync().ConfigureAwait(false);
+            return;
+        }
+
+        await RunSessionAsync(new ProtocolConnection(socket, tls, Options.MaxFrameSize)).ConfigureAwait(false);
+    }
+
+    private async Task RunSessionAsync(ProtocolConnection connection)
+    {
+        var session = new WorkerSession(this, connection);
+        _sessions.TryAdd(session, 0);
         try
         {
             await session.RunAsync(_shutdown.Token).ConfigureAwait(false);

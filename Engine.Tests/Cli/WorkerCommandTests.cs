@@ -47,6 +47,41 @@ public sealed class WorkerCommandTests
     }
 
     [Test]
+    public async Task QueryWithTlsAndPinnedThumbprint_PrintsWhatTheLocalSchedulerPrints()
+    {
+        using var certificate = TestCertificates.SelfSigned();
+        var pfx = TestCertificates.WritePfx(certificate);
+        var password = TestCertificates.WritePasswordFile();
+        var secretFile = RemoteTestSupport.WriteSecretFile();
+        try
+        {
+            using var worker = await WorkerProcess.StartAsync(["--tls-cert", pfx, "--tls-password-file", password], secretFile, 2, Data);
+
+            var remote = await RunEngine("query", Sql, "--format", "csv", "--data", Data, "--scheduler", "remote", "--workers", worker.Address,
+                "--secret-file", secretFile, "--tls", "--tls-thumbprint", certificate.GetCertHashString());
+            var local = await RunEngine("query", Sql, "--format", "csv", "--data", Data);
+
+            Assert.That(remote.ExitCode, Is.Zero, remote.Stderr);
+            Assert.That(remote.Stdout, Is.EqualTo(local.Stdout));
+        }
+        finally
+        {
+            File.Delete(pfx);
+            File.Delete(password);
+            File.Delete(secretFile);
+        }
+    }
+
+    [Test]
+    public async Task QueryWithTlsAndABadThumbprint_ExitsWithOneNamingTheOption()
+    {
+        var (exitCode, _, stderr) = await RunEngine("query", Sql, "--data", Data, "--scheduler", "remote", "--workers", "127.0.0.1:7400", "--tls", "--tls-thumbprint", "not-hex");
+
+        Assert.That(exitCode, Is.EqualTo(1));
+        Assert.That(stderr, Does.Contain("'Engine:Scheduler:TlsThumbprint'"));
+    }
+
+    [Test]
     public async Task RemoteWorkersServingAParquetFolder_AnswerLikeTheLocalScheduler()
     {
         var folder = Directory.CreateTempSubdirectory("engine-remote-parquet-").FullName;
