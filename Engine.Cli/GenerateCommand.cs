@@ -2,8 +2,8 @@ using System.CommandLine;
 using Engine.Core.Columns;
 using Engine.Core.Errors;
 using Engine.Core.Generators;
-using Engine.Storage.Datasets;
 using Engine.Core.Storage;
+using Engine.Storage.Datasets;
 using Engine.Storage.Hosting;
 
 namespace Engine.Cli;

@@ -194,77 +194,77 @@ public static class ExpressionCodec
         switch ((ExpressionTag)tag)
         {
             case ExpressionTag.Column:
-                {
-                    var type = CodecChecks.ReadDataType(ref reader);
-                    var index = CodecChecks.ReadCount(ref reader, "a column index");
-                    return new ColumnReference(index, reader.ReadString(), type);
-                }
+            {
+                var type = CodecChecks.ReadDataType(ref reader);
+                var index = CodecChecks.ReadCount(ref reader, "a column index");
+                return new ColumnReference(index, reader.ReadString(), type);
+            }
 
             case ExpressionTag.Literal:
                 return new Literal(ReadScalar(ref reader));
             case ExpressionTag.Arithmetic:
-                {
-                    var op = (ArithmeticOperator)CodecChecks.ReadTag(ref reader, (int)ArithmeticOperator.Modulo, "arithmetic operator");
-                    var type = CodecChecks.ReadDataType(ref reader);
-                    var left = Read(ref reader, depth + 1);
-                    return new ArithmeticExpression(op, left, Read(ref reader, depth + 1), type);
-                }
+            {
+                var op = (ArithmeticOperator)CodecChecks.ReadTag(ref reader, (int)ArithmeticOperator.Modulo, "arithmetic operator");
+                var type = CodecChecks.ReadDataType(ref reader);
+                var left = Read(ref reader, depth + 1);
+                return new ArithmeticExpression(op, left, Read(ref reader, depth + 1), type);
+            }
 
             case ExpressionTag.Comparison:
-                {
-                    var op = (ComparisonOperator)CodecChecks.ReadTag(ref reader, (int)ComparisonOperator.GreaterOrEqual, "comparison operator");
-                    var left = Read(ref reader, depth + 1);
-                    return new ComparisonExpression(op, left, Read(ref reader, depth + 1));
-                }
+            {
+                var op = (ComparisonOperator)CodecChecks.ReadTag(ref reader, (int)ComparisonOperator.GreaterOrEqual, "comparison operator");
+                var left = Read(ref reader, depth + 1);
+                return new ComparisonExpression(op, left, Read(ref reader, depth + 1));
+            }
 
             case ExpressionTag.Logical:
-                {
-                    var op = (LogicalOperator)CodecChecks.ReadTag(ref reader, (int)LogicalOperator.Or, "logical operator");
-                    var left = Read(ref reader, depth + 1);
-                    return new LogicalExpression(op, left, Read(ref reader, depth + 1));
-                }
+            {
+                var op = (LogicalOperator)CodecChecks.ReadTag(ref reader, (int)LogicalOperator.Or, "logical operator");
+                var left = Read(ref reader, depth + 1);
+                return new LogicalExpression(op, left, Read(ref reader, depth + 1));
+            }
 
             case ExpressionTag.Not:
                 return new NotExpression(Read(ref reader, depth + 1));
             case ExpressionTag.Negate:
                 return new NegateExpression(Read(ref reader, depth + 1));
             case ExpressionTag.IsNull:
-                {
-                    var negated = reader.ReadBoolean();
-                    return new IsNullExpression(Read(ref reader, depth + 1), negated);
-                }
+            {
+                var negated = reader.ReadBoolean();
+                return new IsNullExpression(Read(ref reader, depth + 1), negated);
+            }
 
             case ExpressionTag.InList:
+            {
+                var negated = reader.ReadBoolean();
+                var operand = Read(ref reader, depth + 1);
+                var values = new ScalarValue[reader.ReadArrayHeader()];
+                for (var i = 0; i < values.Length; i++)
                 {
-                    var negated = reader.ReadBoolean();
-                    var operand = Read(ref reader, depth + 1);
-                    var values = new ScalarValue[reader.ReadArrayHeader()];
-                    for (var i = 0; i < values.Length; i++)
-                    {
-                        values[i] = ReadScalar(ref reader);
-                    }
-
-                    return new InListExpression(operand, values, negated);
+                    values[i] = ReadScalar(ref reader);
                 }
+
+                return new InListExpression(operand, values, negated);
+            }
 
             case ExpressionTag.Cast:
-                {
-                    var type = CodecChecks.ReadDataType(ref reader);
-                    return new CastExpression(Read(ref reader, depth + 1), type);
-                }
+            {
+                var type = CodecChecks.ReadDataType(ref reader);
+                return new CastExpression(Read(ref reader, depth + 1), type);
+            }
 
             default:
+            {
+                var widthOffset = reader.Consumed;
+                var width = reader.ReadInt64();
+                if (width <= 0)
                 {
-                    var widthOffset = reader.Consumed;
-                    var width = reader.ReadInt64();
-                    if (width <= 0)
-                    {
-                        throw CodecChecks.Error(widthOffset, $"a time_bucket width must be positive, got {width}");
-                    }
-
-                    var origin = reader.ReadInt64();
-                    return new TimeBucketExpression(width, origin, Read(ref reader, depth + 1));
+                    throw CodecChecks.Error(widthOffset, $"a time_bucket width must be positive, got {width}");
                 }
+
+                var origin = reader.ReadInt64();
+                return new TimeBucketExpression(width, origin, Read(ref reader, depth + 1));
+            }
         }
     }
 }

@@ -1,10 +1,10 @@
 using Engine.Core.Catalog;
 using Engine.Core.Errors;
 using Engine.Core.Execution;
+using Engine.Core.Generators;
 using Engine.Core.Planning;
 using Engine.Core.Scheduling;
 using Engine.Schedulers.Local;
-using Engine.Core.Generators;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
