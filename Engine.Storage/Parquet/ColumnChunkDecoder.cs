@@ -56,6 +56,7 @@ internal sealed class ColumnChunkDecoder
     {
         try
         {
+            Presize(chunk.Count);
             DecodePages(chunk, chunkOffset);
         }
         finally
@@ -70,14 +71,58 @@ internal sealed class ColumnChunkDecoder
         return BuildColumn();
     }
 
-    private void DecodePages(ArraySegment<byte> chunk, long chunkOffset)
+    /// <summary>
+    /// Decodes parts of the chunk read separately (page index): each segment holds whole pages and must
+    /// yield exactly its <c>Rows</c> (0 for the dictionary region); the constructor's row count is their sum.
+    /// </summary>
+    public Column DecodeSegments(IReadOnlyList<(ArraySegment<byte> Bytes, long Offset, int Rows)> segments)
     {
-        // Pre-size the output for the whole chunk: at most PresizeValuesPerByte values per chunk byte, so
-        // a file claiming more rows than its bytes can plausibly hold still grows only as values decode.
-        var presize = (int)Math.Min(_rowCount, Math.Max(1024L, (long)chunk.Count * PresizeValuesPerByte));
-        _output.EnsureCapacity(presize, _rowCount);
+        try
+        {
+            long bytes = 0;
+            foreach (var segment in segments)
+            {
+                bytes += segment.Bytes.Count;
+            }
+
+            Presize(bytes);
+            foreach (var (data, offset, rows) in segments)
+            {
+                var expected = _rows + rows;
+                DecodePages(data, offset, wholeSegment: true);
+                if (_rows != expected)
+                {
+                    _context.PageOffset = offset;
+                    _context.Fail($"the pages at offset {offset} hold {_rows - (expected - rows)} rows but the offset index says {rows}");
+                }
+            }
+        }
+        finally
+        {
+            if (_pageBuffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(_pageBuffer);
+                _pageBuffer = null;
+            }
+        }
+
+        if (_rows != _rowCount)
+        {
+            _context.Fail($"the selected pages hold {_rows} rows, expected {_rowCount}");
+        }
+
+        return BuildColumn();
+    }
+
+    // Pre-size the output for the whole chunk: at most PresizeValuesPerByte values per chunk byte, so a
+    // file claiming more rows than its bytes can plausibly hold still grows only as values decode.
+    private void Presize(long chunkBytes) =>
+        _output.EnsureCapacity((int)Math.Min(_rowCount, Math.Max(1024L, chunkBytes * PresizeValuesPerByte)), _rowCount);
+
+    private void DecodePages(ArraySegment<byte> chunk, long chunkOffset, bool wholeSegment = false)
+    {
         var position = 0;
-        while (_rows < _rowCount)
+        while (wholeSegment ? position < chunk.Count : _rows < _rowCount)
         {
             _context.PageOffset = chunkOffset + position;
             if (position >= chunk.Count)
