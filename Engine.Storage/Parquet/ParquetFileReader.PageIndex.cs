@@ -16,8 +16,9 @@ public sealed partial class ParquetFileReader
 {
     /// <summary>
     /// Reads the page index of <paramref name="column"/> in row group <paramref name="rowGroup"/>: one entry per
-    /// data page with its rows and statistics. Null when the writer stored no ColumnIndex/OffsetIndex for the
-    /// chunk. A malformed index raises <see cref="CorruptDataException"/>.
+    /// data page with its rows and statistics. Null when the writer stored no OffsetIndex for the chunk; with an
+    /// OffsetIndex but no ColumnIndex every page's min and max are unknown. A malformed index raises
+    /// <see cref="CorruptDataException"/>.
     /// </summary>
     public async ValueTask<IReadOnlyList<ParquetPageStatistics>?> ReadPageStatisticsAsync(int rowGroup, string column, CancellationToken cancellationToken = default)
     {
@@ -25,14 +26,25 @@ public sealed partial class ParquetFileReader
         var group = RowGroupAt(rowGroup);
         var descriptor = Columns[ColumnIndexOf(column)];
         var chunk = group.Columns[descriptor.Index];
-        if (chunk.ColumnIndexOffset is not { } indexOffset || chunk.ColumnIndexLength is not { } indexLength
-            || chunk.OffsetIndexOffset is null || chunk.OffsetIndexLength is null)
+        if (chunk.OffsetIndexOffset is null || chunk.OffsetIndexLength is null || group.NumRows == 0)
         {
             return null;
         }
 
-        CheckIndexRange(descriptor.Name, "ColumnIndex", indexOffset, indexLength);
         var pages = (await ReadOffsetIndexesAsync(group, [descriptor], cancellationToken).ConfigureAwait(false))[0]!;
+        var type = descriptor.Field.Type;
+        var result = new ParquetPageStatistics[pages.Length];
+        if (chunk.ColumnIndexOffset is not { } indexOffset || chunk.ColumnIndexLength is not { } indexLength)
+        {
+            for (var p = 0; p < pages.Length; p++)
+            {
+                result[p] = new ParquetPageStatistics(pages[p].Rows, new Core.Catalog.ColumnStatistics(ScalarValue.Null(type), ScalarValue.Null(type), -1));
+            }
+
+            return result;
+        }
+
+        CheckIndexRange(descriptor.Name, "ColumnIndex", indexOffset, indexLength);
         var fetched = await FetchAsync([(indexOffset, indexLength)], cancellationToken).ConfigureAwait(false);
         var reader = new ThriftCompactReader(Slice(fetched, indexOffset, indexLength), Key, indexOffset);
         var index = MetadataDecoder.ReadColumnIndex(ref reader);
@@ -41,13 +53,14 @@ public sealed partial class ParquetFileReader
             throw new CorruptDataException(Key, indexOffset, $"column '{descriptor.Name}': the ColumnIndex describes {index.NullPages.Count} pages, the OffsetIndex {pages.Length}");
         }
 
-        var result = new ParquetPageStatistics[pages.Length];
-        var type = descriptor.Field.Type;
         for (var p = 0; p < pages.Length; p++)
         {
             var rows = pages[p].Rows;
             var nulls = index.NullCounts?[p] ?? -1;
-            var statistics = index.NullPages[p]
+            // A page counts as NULL-only when the column can hold NULLs and the NULL count (if any) agrees: some
+            // writers stored null_pages all true, with NULL count -1, for REQUIRED columns they kept no statistics for.
+            var nullOnly = index.NullPages[p] && descriptor.MaxDefinitionLevel > 0 && (index.NullCounts is null || nulls == rows.Length);
+            var statistics = nullOnly
                 ? new Core.Catalog.ColumnStatistics(ScalarValue.Null(type), ScalarValue.Null(type), rows.Length)
                 : ValueConverter.ConvertStatistics(descriptor, new ParquetStatistics { MinValue = index.MinValues[p], MaxValue = index.MaxValues[p], NullCount = nulls >= 0 ? nulls : null });
             result[p] = new ParquetPageStatistics(rows, statistics);
