@@ -81,7 +81,11 @@ internal static class PageDecompressor
         }
     }
 
-    private static void DecompressSnappy(ReadOnlySpan<byte> source, Span<byte> destination, string objectName, long offset)
+    /// <summary>
+    /// Decompresses a Snappy page of <paramref name="declaredLength"/> bytes into the array IronSnappy returns
+    /// (its only API allocates the output), so the caller can use it without another copy.
+    /// </summary>
+    public static byte[] DecompressSnappy(ReadOnlySpan<byte> source, int declaredLength, string objectName, long offset)
     {
         ulong declared = 0;
         var shift = 0;
@@ -102,9 +106,9 @@ internal static class PageDecompressor
             }
         }
 
-        if (declared != (ulong)destination.Length)
+        if (declared != (ulong)declaredLength)
         {
-            throw Corrupt(objectName, offset, CompressionCodec.Snappy, $"the Snappy stream holds {declared} bytes but the page declares {destination.Length}");
+            throw Corrupt(objectName, offset, CompressionCodec.Snappy, $"the Snappy stream holds {declared} bytes but the page declares {declaredLength}");
         }
 
         byte[] decoded;
@@ -117,13 +121,16 @@ internal static class PageDecompressor
             throw new CorruptDataException(objectName, offset, $"malformed SNAPPY page: {exception.Message}", exception);
         }
 
-        if (decoded.Length != destination.Length)
+        if (decoded.Length != declaredLength)
         {
-            throw Corrupt(objectName, offset, CompressionCodec.Snappy, $"the Snappy stream inflated to {decoded.Length} bytes, the page declares {destination.Length}");
+            throw Corrupt(objectName, offset, CompressionCodec.Snappy, $"the Snappy stream inflated to {decoded.Length} bytes, the page declares {declaredLength}");
         }
 
-        decoded.CopyTo(destination);
+        return decoded;
     }
+
+    private static void DecompressSnappy(ReadOnlySpan<byte> source, Span<byte> destination, string objectName, long offset) =>
+        DecompressSnappy(source, destination.Length, objectName, offset).CopyTo(destination);
 
     private static unsafe void DecompressGzip(ReadOnlySpan<byte> source, Span<byte> destination, string objectName, long offset)
     {

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using Engine.Core.Columns;
 using Engine.Core.Errors;
 using Engine.Storage.Buffers;
@@ -13,11 +14,15 @@ namespace Engine.Storage.Parquet;
 /// Decodes one column chunk (all its pages: dictionary, data V1 and V2) into an Engine <see cref="Column"/>.
 /// Each page header is parsed from the chunk bytes, its CRC verified when present, its body decompressed
 /// into a buffer of the declared size (checked against the codec's maximum expansion first), its
-/// definition levels turned into the validity bitmap, and its values decoded and converted. One instance
-/// per chunk; not thread-safe.
+/// definition levels turned into the validity bitmap, and its values decoded and converted. The output is
+/// one array per chunk sized from the row count (bounded by the chunk's size, so a lying count cannot
+/// force a huge allocation); decompressed pages go to one pooled buffer reused across the chunk's pages;
+/// PLAIN fixed-width values are copied straight into the output; pages without NULLs skip the
+/// validity work. One instance per chunk; not thread-safe.
 /// </summary>
 internal sealed class ColumnChunkDecoder
 {
+    private const long PresizeValuesPerByte = 64;
     private readonly ParquetColumnDescriptor _column;
     private readonly CompressionCodec _codec;
     private readonly string _objectName;
@@ -29,6 +34,7 @@ internal sealed class ColumnChunkDecoder
     private ValueBuffer? _dictionary;
     private int _dictionaryCount;
     private byte[]? _validity;
+    private byte[]? _pageBuffer;
     private int _rows;
     private int _nulls;
 
@@ -48,8 +54,75 @@ internal sealed class ColumnChunkDecoder
     /// <summary>Decodes the chunk held in <paramref name="chunk"/>, which starts at <paramref name="chunkOffset"/> of the file.</summary>
     public Column Decode(ArraySegment<byte> chunk, long chunkOffset)
     {
+        try
+        {
+            Presize(chunk.Count);
+            DecodePages(chunk, chunkOffset);
+        }
+        finally
+        {
+            if (_pageBuffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(_pageBuffer);
+                _pageBuffer = null;
+            }
+        }
+
+        return BuildColumn();
+    }
+
+    /// <summary>
+    /// Decodes parts of the chunk read separately (page index): each segment holds whole pages and must
+    /// yield exactly its <c>Rows</c> (0 for the dictionary region); the constructor's row count is their sum.
+    /// </summary>
+    public Column DecodeSegments(IReadOnlyList<(ArraySegment<byte> Bytes, long Offset, int Rows)> segments)
+    {
+        try
+        {
+            long bytes = 0;
+            foreach (var segment in segments)
+            {
+                bytes += segment.Bytes.Count;
+            }
+
+            Presize(bytes);
+            foreach (var (data, offset, rows) in segments)
+            {
+                var expected = _rows + rows;
+                DecodePages(data, offset, wholeSegment: true);
+                if (_rows != expected)
+                {
+                    _context.PageOffset = offset;
+                    _context.Fail($"the pages at offset {offset} hold {_rows - (expected - rows)} rows but the offset index says {rows}");
+                }
+            }
+        }
+        finally
+        {
+            if (_pageBuffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(_pageBuffer);
+                _pageBuffer = null;
+            }
+        }
+
+        if (_rows != _rowCount)
+        {
+            _context.Fail($"the selected pages hold {_rows} rows, expected {_rowCount}");
+        }
+
+        return BuildColumn();
+    }
+
+    // Pre-size the output for the whole chunk: at most PresizeValuesPerByte values per chunk byte, so a
+    // file claiming more rows than its bytes can plausibly hold still grows only as values decode.
+    private void Presize(long chunkBytes) =>
+        _output.EnsureCapacity((int)Math.Min(_rowCount, Math.Max(1024L, chunkBytes * PresizeValuesPerByte)), _rowCount);
+
+    private void DecodePages(ArraySegment<byte> chunk, long chunkOffset, bool wholeSegment = false)
+    {
         var position = 0;
-        while (_rows < _rowCount)
+        while (wholeSegment ? position < chunk.Count : _rows < _rowCount)
         {
             _context.PageOffset = chunkOffset + position;
             if (position >= chunk.Count)
@@ -97,8 +170,6 @@ internal sealed class ColumnChunkDecoder
                     break;
             }
         }
-
-        return BuildColumn();
     }
 
     private void ReadDictionaryPage(PageHeader header, ArraySegment<byte> body, long bodyOffset)
@@ -230,7 +301,23 @@ internal sealed class ColumnChunkDecoder
             _context.Fail($"page claims {uncompressedSize} uncompressed bytes from {body.Count} {_codec} bytes (at most {limit} accepted)");
         }
 
-        var buffer = new byte[uncompressedSize];
+        if (_codec == CompressionCodec.Snappy)
+        {
+            return PageDecompressor.DecompressSnappy(body, uncompressedSize, _objectName, offset);
+        }
+
+        if (_pageBuffer is null || _pageBuffer.Length < uncompressedSize)
+        {
+            if (_pageBuffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(_pageBuffer);
+                _pageBuffer = null;
+            }
+
+            _pageBuffer = ArrayPool<byte>.Shared.Rent(Math.Max(uncompressedSize, 1));
+        }
+
+        var buffer = new ArraySegment<byte>(_pageBuffer, 0, uncompressedSize);
         PageDecompressor.Decompress(_codec, body, buffer, _objectName, offset);
         return buffer;
     }
@@ -254,10 +341,6 @@ internal sealed class ColumnChunkDecoder
 
         var start = _rows;
         _output.EnsureCapacity(start + rows, _rowCount);
-        if (_column.MaxDefinitionLevel > 0)
-        {
-            EnsureValidity(_output.Capacity);
-        }
 
         switch (encoding)
         {
@@ -288,9 +371,14 @@ internal sealed class ColumnChunkDecoder
                 throw new UnsupportedFeatureException($"Parquet encoding {encoding} for {_column.PhysicalType}", $"column '{_column.Name}' in '{_objectName}'");
         }
 
-        if (!levels.IsEmpty)
+        if (present < rows)
         {
+            EnsureValidity(start);
             ApplyLevels(start, rows, present, levels);
+        }
+        else if (_validity is not null)
+        {
+            MarkValid(start, rows);
         }
 
         _rows += rows;
@@ -318,14 +406,49 @@ internal sealed class ColumnChunkDecoder
         _nulls += rows - present;
     }
 
-    private void EnsureValidity(int capacity)
+    /// <summary>
+    /// Creates the validity bitmap when the first NULL appears (the rows before <paramref name="validRows"/>
+    /// were all present) and grows it with the output.
+    /// </summary>
+    private void EnsureValidity(int validRows)
     {
-        var bytes = ValidityBitmap.ByteCount(capacity);
-        if (_validity is null || _validity.Length < bytes)
+        var bytes = ValidityBitmap.ByteCount(_output.Capacity);
+        if (_validity is null)
+        {
+            _validity = new byte[bytes];
+            MarkValid(0, validRows);
+        }
+        else if (_validity.Length < bytes)
         {
             var grown = new byte[bytes];
-            _validity?.CopyTo(grown, 0);
+            _validity.CopyTo(grown, 0);
             _validity = grown;
+        }
+    }
+
+    private void MarkValid(int start, int count)
+    {
+        var bytes = ValidityBitmap.ByteCount(_output.Capacity);
+        if (_validity!.Length < bytes)
+        {
+            var grown = new byte[bytes];
+            _validity.CopyTo(grown, 0);
+            _validity = grown;
+        }
+
+        var row = start;
+        var end = start + count;
+        while (row < end && (row & 7) != 0)
+        {
+            ValidityBitmap.Set(_validity, row++, true);
+        }
+
+        var wholeBytes = (end - row) >> 3;
+        _validity.AsSpan(row >> 3, wholeBytes).Fill(0xFF);
+        row += wholeBytes << 3;
+        while (row < end)
+        {
+            ValidityBitmap.Set(_validity, row++, true);
         }
     }
 
@@ -360,6 +483,18 @@ internal sealed class ColumnChunkDecoder
                 for (var i = 0; i < count; i++)
                 {
                     ValidityBitmap.Set(target.Bits, start + i, ValidityBitmap.Get(span, i));
+                }
+
+                break;
+            case PhysicalType.Int64 when BitConverter.IsLittleEndian && _column.Conversion is ValueConversion.SignedInteger or ValueConversion.TimestampMicros or ValueConversion.TimeMicros:
+                MemoryMarshal.Cast<byte, long>(span[..(count * 8)]).CopyTo(target.Longs.AsSpan(start, count));
+                break;
+            case PhysicalType.Int32 when BitConverter.IsLittleEndian && _column.Conversion == ValueConversion.SignedInteger:
+                var ints = MemoryMarshal.Cast<byte, int>(span[..(count * 4)]);
+                var longs = target.Longs.AsSpan(start, count);
+                for (var i = 0; i < ints.Length; i++)
+                {
+                    longs[i] = ints[i];
                 }
 
                 break;
@@ -403,6 +538,9 @@ internal sealed class ColumnChunkDecoder
                     target.Doubles[start + i] = BinaryPrimitives.ReadSingleLittleEndian(span.Slice(i * 4, 4));
                 }
 
+                break;
+            case PhysicalType.Double when BitConverter.IsLittleEndian:
+                MemoryMarshal.Cast<byte, double>(span[..(count * 8)]).CopyTo(target.Doubles.AsSpan(start, count));
                 break;
             case PhysicalType.Double:
                 for (var i = 0; i < count; i++)
@@ -522,21 +660,47 @@ internal sealed class ColumnChunkDecoder
         var indices = PooledBuffers.Rent<int>(count);
         try
         {
-            RleBitPackedDecoder.Decode(data.AsSpan(1), data[0], indices.AsSpan(0, count), _context);
-            for (var i = 0; i < count; i++)
+            var span = indices.AsSpan(0, count);
+            RleBitPackedDecoder.Decode(data.AsSpan(1), data[0], span, _context);
+            foreach (var index in span)
             {
-                var index = indices[i];
                 if ((uint)index >= (uint)_dictionaryCount)
                 {
                     _context.Fail($"dictionary index {index} is outside the {_dictionaryCount}-entry dictionary");
                 }
+            }
 
-                _output.CopyFrom(dictionary, index, start + i);
+            switch (_output.Type)
+            {
+                case DataType.Int64 or DataType.Timestamp:
+                    Gather(dictionary.Longs, span, _output.Longs.AsSpan(start, count));
+                    break;
+                case DataType.Double:
+                    Gather(dictionary.Doubles, span, _output.Doubles.AsSpan(start, count));
+                    break;
+                case DataType.Bool:
+                    for (var i = 0; i < count; i++)
+                    {
+                        _output.CopyFrom(dictionary, span[i], start + i);
+                    }
+
+                    break;
+                default:
+                    Gather(dictionary.Codes, span, _output.Codes.AsSpan(start, count));
+                    break;
             }
         }
         finally
         {
             PooledBuffers.Return(indices);
+        }
+    }
+
+    private static void Gather<T>(T[] dictionary, ReadOnlySpan<int> indices, Span<T> output)
+    {
+        for (var i = 0; i < indices.Length; i++)
+        {
+            output[i] = dictionary[indices[i]];
         }
     }
 

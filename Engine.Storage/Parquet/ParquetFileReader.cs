@@ -12,14 +12,14 @@ namespace Engine.Storage.Parquet;
 /// Reads a flat Parquet file from an <see cref="IObjectStore"/>. <see cref="OpenAsync"/> fetches the footer
 /// with one ranged read of the file's tail (a second only when the footer is larger than
 /// <see cref="ParquetReaderOptions.FooterReadSize"/>) and exposes the schema, row groups and statistics;
-/// <see cref="ReadRowGroupAsync"/> fetches only the requested columns' chunks, coalescing nearby ranges into
+/// <see cref="ReadRowGroupAsync(int, IReadOnlyList{string}, CancellationToken)"/> fetches only the requested columns' chunks, coalescing nearby ranges into
 /// one request, and decodes them into a <see cref="ColumnBatch"/>. Type mapping: see
 /// <see cref="ParquetTypeMapping"/> and docs/parquet.md. Nested or repeated columns, encryption and
 /// external column chunks are rejected at open with <see cref="UnsupportedFeatureException"/>; malformed
 /// bytes raise <see cref="CorruptDataException"/> naming the key, the offset and the column. The reader is
-/// immutable after opening and <see cref="ReadRowGroupAsync"/> may run concurrently.
+/// immutable after opening and <see cref="ReadRowGroupAsync(int, IReadOnlyList{string}, CancellationToken)"/> may run concurrently.
 /// </summary>
-public sealed class ParquetFileReader
+public sealed partial class ParquetFileReader
 {
     private const int MagicLength = 4;
     private static readonly byte[] s_magic = "PAR1"u8.ToArray();

@@ -8,6 +8,18 @@ internal sealed class ColumnChunk
 
     public ColumnMetaData? MetaData { get; set; }
 
+    /// <summary>Where the chunk's OffsetIndex (page locations) starts in the file, when written.</summary>
+    public long? OffsetIndexOffset { get; set; }
+
+    /// <summary>The OffsetIndex's length in bytes, when written.</summary>
+    public int? OffsetIndexLength { get; set; }
+
+    /// <summary>Where the chunk's ColumnIndex (per-page min/max) starts in the file, when written.</summary>
+    public long? ColumnIndexOffset { get; set; }
+
+    /// <summary>The ColumnIndex's length in bytes, when written.</summary>
+    public int? ColumnIndexLength { get; set; }
+
     /// <summary>True when the chunk is encrypted (column crypto metadata present).</summary>
     public bool IsEncrypted { get; set; }
 }

@@ -9,7 +9,7 @@ namespace Engine.Storage.Parquet.Metadata;
 /// a missing required field is a <see cref="Core.Errors.CorruptDataException"/>. Enum values are range
 /// checked where a wrong value would mislead later stages.
 /// </summary>
-internal static class MetadataDecoder
+internal static partial class MetadataDecoder
 {
     /// <summary>Decodes a FileMetaData struct (the footer).</summary>
     public static FileMetaData ReadFileMetaData(ref ThriftCompactReader reader)
@@ -372,6 +372,18 @@ internal static class MetadataDecoder
                 case 3:
                     ExpectStruct(ref reader, Name, id, type);
                     result.MetaData = ReadColumnMetaData(ref reader);
+                    break;
+                case 4:
+                    result.OffsetIndexOffset = ReadI64(ref reader, Name, id, type);
+                    break;
+                case 5:
+                    result.OffsetIndexLength = ReadI32(ref reader, Name, id, type);
+                    break;
+                case 6:
+                    result.ColumnIndexOffset = ReadI64(ref reader, Name, id, type);
+                    break;
+                case 7:
+                    result.ColumnIndexLength = ReadI32(ref reader, Name, id, type);
                     break;
                 case 8 or 9:
                     result.IsEncrypted = true;
