@@ -63,7 +63,7 @@ internal sealed class ColumnChunkDecoder
         {
             if (_pageBuffer is not null)
             {
-                ArrayPool<byte>.Shared.Return(_pageBuffer);
+                PooledBuffers.Return(_pageBuffer);
                 _pageBuffer = null;
             }
         }
@@ -101,7 +101,7 @@ internal sealed class ColumnChunkDecoder
         {
             if (_pageBuffer is not null)
             {
-                ArrayPool<byte>.Shared.Return(_pageBuffer);
+                PooledBuffers.Return(_pageBuffer);
                 _pageBuffer = null;
             }
         }
@@ -310,11 +310,11 @@ internal sealed class ColumnChunkDecoder
         {
             if (_pageBuffer is not null)
             {
-                ArrayPool<byte>.Shared.Return(_pageBuffer);
+                PooledBuffers.Return(_pageBuffer);
                 _pageBuffer = null;
             }
 
-            _pageBuffer = ArrayPool<byte>.Shared.Rent(Math.Max(uncompressedSize, 1));
+            _pageBuffer = PooledBuffers.Rent<byte>(Math.Max(uncompressedSize, 1));
         }
 
         var buffer = new ArraySegment<byte>(_pageBuffer, 0, uncompressedSize);
