@@ -7,7 +7,8 @@ namespace Engine.Core.Execution;
 /// <summary>
 /// Turns a filter into one contiguous row range of a morsel without evaluating rows, when the filter is a
 /// conjunction of <c>column op constant</c> (no <c>&lt;&gt;</c>) over BIGINT/TIMESTAMP columns without
-/// NULLs whose values are ascending within the morsel (rows sorted by ts within a partition). Each
+/// NULLs whose values are ascending within the morsel (rows sorted by ts within a partition), and of
+/// partition-constant string columns against string literals (all rows or none). Each
 /// comparison is two binary searches; ranges of a conjunction intersect to one range. Sortedness is
 /// checked per morsel with one vectorized pass, so unsorted data falls back at the first descent.
 /// Stateless, thread-safe.
@@ -53,6 +54,21 @@ internal static class SortedRangeFilter
 
     private static bool Narrow(ComparisonOperator op, Column column, ScalarValue value, ref Column? sorted, ref int low, ref int high)
     {
+        if (column is StringColumn)
+        {
+            // A partition-constant tag keeps the morsel whole or empties it; any other string column falls back.
+            switch (MorselRangeCheck.Compare(op, column, value))
+            {
+                case FilterOutcome.All:
+                    return true;
+                case FilterOutcome.None:
+                    high = low;
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
         if (op == ComparisonOperator.NotEqual || column is not Int64Column { HasNulls: false } ints || value.IsNull || value.Type != column.Type)
         {
             return false;

@@ -88,6 +88,24 @@ public class SortedRangeFilterTests
         Assert.That(SortedRangeFilter.TryRange(comparison, batch, out _, out _), Is.False);
     }
 
+    [TestCase(ComparisonOperator.Equal, "S01", 0, 100)]
+    [TestCase(ComparisonOperator.Equal, "S02", 0, 0)]
+    [TestCase(ComparisonOperator.Less, "S02", 0, 100)]
+    [TestCase(ComparisonOperator.NotEqual, "S01", 0, 0)]
+    public void PartitionConstantStringAndTimeRange_KeepsTheTimeRangeOrNothing(ComparisonOperator op, string constant, int start, int length)
+    {
+        var values = Enumerable.Range(0, 100).Select(i => (long)i).ToArray();
+        var schema = new Schema([new Field("ts", DataType.Timestamp), new Field("symbol", DataType.String)]);
+        var batch = new ColumnBatch(schema, [new Int64Column(values, null, DataType.Timestamp), new StringColumn(new int[100], ["S01"])], 100);
+        var filter = new LogicalExpression(LogicalOperator.And,
+            new ComparisonExpression(op, new ColumnReference(1, "symbol", DataType.String), new Literal(ScalarValue.FromString(constant))),
+            new ComparisonExpression(ComparisonOperator.GreaterOrEqual, s_ts, At(0)));
+
+        Assert.That(SortedRangeFilter.TryRange(filter, batch, out var from, out var count), Is.True);
+        Assert.That(Range(from, count), Is.EqualTo(Range(start, length)));
+        Assert.That(Range(from, count), Is.EqualTo(ExpressionEvaluator.Filter(filter, batch, null)));
+    }
+
     [Test]
     public void IsAscending_DescentAnywhere_IsFound([Values(0, 1, 7, 8, 9, 61, 62)] int position)
     {
