@@ -48,6 +48,19 @@ public sealed class FragmentExecutor
                     for (var start = 0; start < typed.RowCount; start += MorselRows)
                     {
                         var morsel = start == 0 && typed.RowCount <= MorselRows ? typed : typed.Slice(start, Math.Min(MorselRows, typed.RowCount - start));
+                        if (plan.Filter is not null && SortedRangeFilter.TryRange(plan.Filter, morsel, out var from, out var length))
+                        {
+                            // A range over sorted columns is a slice: two binary searches, no selection vector.
+                            if (length > 0)
+                            {
+                                morsel = length == morsel.RowCount ? morsel : morsel.Slice(from, length);
+                                aggregation?.Add(morsel, null);
+                                rows?.Add(morsel, null);
+                            }
+
+                            continue;
+                        }
+
                         var outcome = plan.Filter is null ? FilterOutcome.All : MorselRangeCheck.Check(plan.Filter, morsel);
                         if (outcome == FilterOutcome.None)
                         {

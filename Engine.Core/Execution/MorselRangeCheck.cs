@@ -7,7 +7,8 @@ namespace Engine.Core.Execution;
 /// <summary>
 /// Decides a filter for a whole morsel from the min/max of the columns it compares with constants, before
 /// any row is evaluated: conjunctions of <c>column op literal</c> over BIGINT/TIMESTAMP columns without
-/// NULLs (the time-range filters of time-series queries). A morsel outside the range is skipped, one inside
+/// NULLs (the time-range filters of time-series queries), and comparisons of a partition-constant string
+/// column (one dictionary entry, no NULLs) with a string literal. A morsel outside the range is skipped, one inside
 /// it needs no selection vector. Anything else is <see cref="FilterOutcome.Some"/>. Stateless, thread-safe.
 /// </summary>
 internal static class MorselRangeCheck
@@ -40,8 +41,15 @@ internal static class MorselRangeCheck
         }
     }
 
-    private static FilterOutcome Compare(ComparisonOperator op, Column column, ScalarValue value)
+    /// <summary>What <c>column op value</c> keeps of a morsel, when decidable without evaluating rows.</summary>
+    internal static FilterOutcome Compare(ComparisonOperator op, Column column, ScalarValue value)
     {
+        if (column is StringColumn { Dictionary.Count: 1, HasNulls: false, Length: > 0 } constant && value is { IsNull: false, Type: DataType.String })
+        {
+            // A partition-constant string (a Hive `symbol=` tag): one ordinal comparison decides every row.
+            return ExpressionEvaluator.Holds(op, string.CompareOrdinal(constant.Dictionary[0], value.StringValue)) ? FilterOutcome.All : FilterOutcome.None;
+        }
+
         if (column is not Int64Column { HasNulls: false, Length: > 0 } ints || value.IsNull || value.Type != column.Type)
         {
             return FilterOutcome.Some;
