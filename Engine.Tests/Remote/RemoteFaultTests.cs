@@ -97,6 +97,29 @@ public sealed class RemoteFaultTests
     }
 
     [Test]
+    public async Task WorkerRestartedDuringARun_RejoinsAndTakesFragmentsAgain()
+    {
+        var first = await WorkerProcess.StartAsync(_secretFile, 2, Data);
+        using var second = await WorkerProcess.StartAsync(_secretFile, 2, Data);
+        var address = first.Address;
+        using var scheduler = RemoteTestSupport.Scheduler([address, second.Address], RemoteTestSupport.SecretBytes);
+        var engine = RemoteTestSupport.Engine(s_catalog.Value, scheduler);
+        await engine.QueryAsync(Query);
+
+        first.Kill();
+        first.Dispose();
+        var whileDown = await engine.QueryAsync(Query);
+        var ranOnIt = $@"^fragment \d+: \S+ \({System.Text.RegularExpressions.Regex.Escape(address)}\),";
+        Assert.That(whileDown.Statistics.Details, Has.None.Match(ranOnIt), "the stopped worker completes nothing");
+
+        using var restarted = await WorkerProcess.StartOnAsync(address, [], _secretFile, 2, Data);
+        var afterRestart = await engine.QueryAsync(Query);
+
+        await AssertSameAsLocal(afterRestart);
+        Assert.That(afterRestart.Statistics.Details, Has.Some.Match(ranOnIt), "the restarted worker takes its fragments again");
+    }
+
+    [Test]
     public async Task WorkerKilledBetweenQueries_NextQueryRunsOnTheRest()
     {
         using var first = await WorkerProcess.StartAsync(_secretFile, 2, Data);

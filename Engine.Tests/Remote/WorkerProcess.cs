@@ -30,11 +30,15 @@ internal sealed class WorkerProcess : IDisposable
     public static Task<WorkerProcess> StartAsync(string? secretFile, int threads, params string[] data) => StartAsync([], secretFile, threads, data);
 
     /// <summary>Starts a worker with <paramref name="options"/> added to its command line (e.g. <c>--tls-cert F</c>).</summary>
-    public static async Task<WorkerProcess> StartAsync(IEnumerable<string> options, string? secretFile, int threads, params string[] data)
+    public static Task<WorkerProcess> StartAsync(IEnumerable<string> options, string? secretFile, int threads, params string[] data) =>
+        StartOnAsync("127.0.0.1:0", options, secretFile, threads, data);
+
+    /// <summary>Starts a worker listening on <paramref name="listen"/> (e.g. the address of a worker that was stopped).</summary>
+    public static async Task<WorkerProcess> StartOnAsync(string listen, IEnumerable<string> options, string? secretFile, int threads, params string[] data)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "engine.dll"));
-        foreach (var arg in new[] { "worker", "--listen", "127.0.0.1:0", "--threads", threads.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Concat(options))
+        foreach (var arg in new[] { "worker", "--listen", listen, "--threads", threads.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Concat(options))
         {
             start.ArgumentList.Add(arg);
         }
