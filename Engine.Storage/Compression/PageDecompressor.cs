@@ -10,8 +10,8 @@ namespace Engine.Storage.Compression;
 /// Decompresses one Parquet page body into a destination of exactly the size the page header declares.
 /// Output that would be larger or smaller than declared is a <see cref="CorruptDataException"/>; a codec
 /// without an implementation (LZO, or a missing native library) is an <see cref="UnsupportedFeatureException"/>.
-/// No codec is implemented here: Snappy comes from IronSnappy, GZIP and Brotli from the BCL, ZSTD and LZ4
-/// from the system libraries. Stateless and thread-safe.
+/// No codec is implemented here: Snappy comes from the system's libsnappy (IronSnappy when it is not
+/// installed), GZIP and Brotli from the BCL, ZSTD and LZ4 from the system libraries. Stateless and thread-safe.
 /// </summary>
 internal static class PageDecompressor
 {
@@ -82,10 +82,66 @@ internal static class PageDecompressor
     }
 
     /// <summary>
-    /// Decompresses a Snappy page of <paramref name="declaredLength"/> bytes into the array IronSnappy returns
-    /// (its only API allocates the output), so the caller can use it without another copy.
+    /// Decompresses a Snappy page of <paramref name="declaredLength"/> bytes with IronSnappy, into the array it
+    /// returns (its only API allocates the output). Used when libsnappy is not installed, and by tests that
+    /// hold the two implementations to the same bytes.
     /// </summary>
-    public static byte[] DecompressSnappy(ReadOnlySpan<byte> source, int declaredLength, string objectName, long offset)
+    public static byte[] DecompressSnappyManaged(ReadOnlySpan<byte> source, int declaredLength, string objectName, long offset)
+    {
+        CheckSnappyPreamble(source, declaredLength, objectName, offset);
+        byte[] decoded;
+        try
+        {
+            decoded = IronSnappy.Snappy.Decode(source);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            throw new CorruptDataException(objectName, offset, $"malformed SNAPPY page: {exception.Message}", exception);
+        }
+
+        if (decoded.Length != declaredLength)
+        {
+            throw Corrupt(objectName, offset, CompressionCodec.Snappy, $"the Snappy stream inflated to {decoded.Length} bytes, the page declares {declaredLength}");
+        }
+
+        return decoded;
+    }
+
+    /// <summary>Decompresses a Snappy page into all of <paramref name="destination"/> with libsnappy; requires <see cref="NativeSnappy.IsAvailable"/>.</summary>
+    public static unsafe void DecompressSnappyNative(ReadOnlySpan<byte> source, Span<byte> destination, string objectName, long offset)
+    {
+        CheckSnappyPreamble(source, destination.Length, objectName, offset);
+        int status;
+        nuint written = (nuint)destination.Length;
+        fixed (byte* input = source)
+        fixed (byte* output = destination)
+        {
+            var scratch = stackalloc byte[1];
+            status = NativeSnappy.Uncompress(input, (nuint)source.Length, destination.IsEmpty ? scratch : output, &written);
+        }
+
+        if (status != NativeSnappy.Ok || written != (nuint)destination.Length)
+        {
+            throw Corrupt(objectName, offset, CompressionCodec.Snappy,
+                status == NativeSnappy.InvalidInput ? "libsnappy rejects the stream as invalid" : $"libsnappy returned status {status} after {written} of the declared {destination.Length} bytes");
+        }
+    }
+
+    private static void DecompressSnappy(ReadOnlySpan<byte> source, Span<byte> destination, string objectName, long offset)
+    {
+        if (NativeSnappy.IsAvailable)
+        {
+            DecompressSnappyNative(source, destination, objectName, offset);
+        }
+        else
+        {
+            DecompressSnappyManaged(source, destination.Length, objectName, offset).CopyTo(destination);
+        }
+    }
+
+    // The stream opens with its uncompressed length as a varint (Snappy format_description.txt, section 1);
+    // it must agree with the page header before any decoder runs.
+    private static void CheckSnappyPreamble(ReadOnlySpan<byte> source, int declaredLength, string objectName, long offset)
     {
         ulong declared = 0;
         var shift = 0;
@@ -110,27 +166,7 @@ internal static class PageDecompressor
         {
             throw Corrupt(objectName, offset, CompressionCodec.Snappy, $"the Snappy stream holds {declared} bytes but the page declares {declaredLength}");
         }
-
-        byte[] decoded;
-        try
-        {
-            decoded = IronSnappy.Snappy.Decode(source);
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            throw new CorruptDataException(objectName, offset, $"malformed SNAPPY page: {exception.Message}", exception);
-        }
-
-        if (decoded.Length != declaredLength)
-        {
-            throw Corrupt(objectName, offset, CompressionCodec.Snappy, $"the Snappy stream inflated to {decoded.Length} bytes, the page declares {declaredLength}");
-        }
-
-        return decoded;
     }
-
-    private static void DecompressSnappy(ReadOnlySpan<byte> source, Span<byte> destination, string objectName, long offset) =>
-        DecompressSnappy(source, destination.Length, objectName, offset).CopyTo(destination);
 
     private static unsafe void DecompressGzip(ReadOnlySpan<byte> source, Span<byte> destination, string objectName, long offset)
     {

@@ -3,6 +3,7 @@ using Engine.Core.Catalog;
 using Engine.Core.Columns;
 using Engine.Core.Errors;
 using Engine.Core.Storage;
+using Engine.Storage.Catalog;
 using Engine.Storage.Parquet.Metadata;
 using Engine.Storage.Thrift;
 
@@ -180,7 +181,7 @@ public sealed partial class ParquetFileReader
             }
 
             selected[i] = Columns[index];
-            if (group.NumRows > 0)
+            if (group.NumRows > 0 && !IsSingleValued(rowGroup, index, out _))
             {
                 ranges.Add(ChunkRange(group.Columns[index].MetaData!));
             }
@@ -206,6 +207,12 @@ public sealed partial class ParquetFileReader
         var result = new Column[selected.Length];
         for (var i = 0; i < selected.Length; i++)
         {
+            if (rowCount > 0 && IsSingleValued(rowGroup, selected[i].Index, out var single))
+            {
+                result[i] = ConstantColumn.Create(single, rowCount);
+                continue;
+            }
+
             var meta = group.Columns[selected[i].Index].MetaData!;
             var (start, length) = ChunkRange(meta);
             var decoder = new ColumnChunkDecoder(selected[i], meta.Codec, Key, rowCount, _options);
@@ -213,6 +220,18 @@ public sealed partial class ParquetFileReader
         }
 
         return new ColumnBatch(new Schema([.. selected.Select(c => c.Field)]), result, rowCount);
+    }
+
+    // A chunk whose statistics prove one value in every row (min equals max, no NULLs) is not fetched:
+    // a symbol column in a file per symbol, or a key column repeated inside Hive files. Doubles are left
+    // out because writers exclude NaN from min and max, so equal bounds do not prove the absence of NaN.
+    private bool IsSingleValued(int rowGroup, int column, out ScalarValue value)
+    {
+        var statistics = RowGroups[rowGroup].Statistics[column];
+        value = statistics.Min;
+        return statistics.NullCount == 0 && !statistics.Min.IsNull && !statistics.Max.IsNull &&
+            statistics.Min.Type is DataType.String or DataType.Int64 or DataType.Timestamp or DataType.Bool &&
+            statistics.Min.Equals(statistics.Max);
     }
 
     private async ValueTask<List<(long Start, byte[] Data)>> FetchAsync(List<(long Start, long Length)> ranges, CancellationToken cancellationToken)
@@ -235,7 +254,7 @@ public sealed partial class ParquetFileReader
         var buffers = new List<(long Start, byte[] Data)>(merged.Count);
         foreach (var (start, end) in merged)
         {
-            var data = new byte[end - start];
+            var data = GC.AllocateUninitializedArray<byte>(checked((int)(end - start)));
             await ReadExactlyAsync(_store, Key, start, data, cancellationToken).ConfigureAwait(false);
             buffers.Add((start, data));
         }

@@ -46,7 +46,7 @@ internal sealed class ValueBuffer(DataType type)
                 Doubles = Grow(Doubles, capacity);
                 break;
             case DataType.Bool:
-                Bits = Grow(Bits, ValidityBitmap.ByteCount(capacity));
+                Bits = Grow(Bits, ValidityBitmap.ByteCount(capacity), zeroed: true);
                 break;
             default:
                 Codes = Grow(Codes, capacity);
@@ -96,9 +96,12 @@ internal sealed class ValueBuffer(DataType type)
         }
     }
 
-    private static T[] Grow<T>(T[] array, int length)
+    // Slots are written before they are read (a NULL slot keeps whatever value was moved through it), so
+    // only bit-packed bools, written bit by bit, need zeroed memory; skipping the clearing saves a pass over
+    // every decoded chunk.
+    private static T[] Grow<T>(T[] array, int length, bool zeroed = false)
     {
-        var grown = new T[length];
+        var grown = zeroed ? new T[length] : GC.AllocateUninitializedArray<T>(length);
         array.AsSpan().CopyTo(grown);
         return grown;
     }

@@ -106,13 +106,19 @@ public class ParquetPageIndexTests
     {
         var reader = await OpenAsync(new FileSystemObjectStore(TestPaths.TestData), "parquet-testing/floating_orders_nan_count.parquet");
         var column = reader.Schema.Fields.First(f => f.Type == DataType.Double).Name;
-        var full = await reader.ReadRowGroupAsync(0, [column]);
-        var nanRows = Enumerable.Range(0, full.RowCount).Where(r => full.Columns[0].GetScalar(r) is { IsNull: false } v && double.IsNaN(v.DoubleValue)).ToArray();
-        Assume.That(nanRows, Is.Not.Empty);
+        var checkedPages = 0;
+        for (var group = 0; group < reader.RowGroups.Count; group++)
+        {
+            var full = await reader.ReadRowGroupAsync(group, [column]);
+            var nanRows = Enumerable.Range(0, full.RowCount).Where(r => full.Columns[0].GetScalar(r) is { IsNull: false } v && double.IsNaN(v.DoubleValue)).ToArray();
+            var pages = (await reader.ReadPageStatisticsAsync(group, column))!;
+            var pagesWithNaN = pages.Where(p => nanRows.Any(r => r >= p.Rows.Start && r < p.Rows.End)).ToArray();
+            checkedPages += pagesWithNaN.Length;
 
-        var pages = (await reader.ReadPageStatisticsAsync(0, column))!;
+            Assert.That(pagesWithNaN.Select(p => p.Statistics.Min.IsNull || p.Statistics.Max.IsNull || !double.IsNaN(p.Statistics.Min.DoubleValue)), Is.All.True);
+        }
 
-        Assert.That(pages.Where(p => nanRows.Any(r => r >= p.Rows.Start && r < p.Rows.End)).Select(p => p.Statistics.Min.IsNull || p.Statistics.Max.IsNull || !double.IsNaN(p.Statistics.Min.DoubleValue)), Is.All.True);
+        Assert.That(checkedPages, Is.GreaterThan(0), "the corpus file holds NaN values in some page");
     }
 
     [Test]
