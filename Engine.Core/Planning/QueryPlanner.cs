@@ -3,8 +3,8 @@ using Engine.Core.Catalog;
 namespace Engine.Core.Planning;
 
 /// <summary>
-/// Turns a bound query into fragments: prunes partitions and chunks that cannot match the WHERE clause,
-/// then emits one fragment per remaining partition whose scans cover the remaining chunks (adjacent
+/// Turns a bound query into fragments: prunes partitions and chunks that cannot match the WHERE clause
+/// (and, for first/last queries, chunks that cannot hold a partition's earliest or latest rows), then emits one fragment per remaining partition whose scans cover the remaining chunks (adjacent
 /// chunks merged into one range).
 /// </summary>
 public static class QueryPlanner
@@ -17,17 +17,27 @@ public static class QueryPlanner
         var columns = plan.ScanFields.Select(f => f.Name).ToArray();
         var chunksTotal = 0;
         var chunksKept = 0;
+        var extremes = TimeExtremePruner.For(plan);
         foreach (var partition in query.Table.Partitions)
         {
-            var scans = new List<PartitionScan>();
-            foreach (var chunk in partition.Chunks)
+            var keep = new bool[partition.Chunks.Count];
+            for (var c = 0; c < keep.Length; c++)
             {
-                chunksTotal++;
-                if (chunk.RowCount == 0 || (plan.Filter is not null && !PartitionPruner.CanMatch(plan.Filter, plan.ScanFields, partition, chunk)))
+                var chunk = partition.Chunks[c];
+                keep[c] = chunk.RowCount > 0 && (plan.Filter is null || PartitionPruner.CanMatch(plan.Filter, plan.ScanFields, partition, chunk));
+            }
+
+            extremes?.Prune(partition, keep);
+            chunksTotal += keep.Length;
+            var scans = new List<PartitionScan>();
+            for (var c = 0; c < keep.Length; c++)
+            {
+                if (!keep[c])
                 {
                     continue;
                 }
 
+                var chunk = partition.Chunks[c];
                 chunksKept++;
                 if (scans.Count > 0 && scans[^1].RowStart + scans[^1].RowCount == chunk.RowStart)
                 {
