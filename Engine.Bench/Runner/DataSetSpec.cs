@@ -19,20 +19,25 @@ public sealed record DataSetSpec
     private static readonly string[] s_tradesKeys = ["rows", "symbols", "seed"];
     private static readonly string[] s_cpuKeys = ["rows", "hours", "hosts", "seed"];
 
+    // Only Parse and the For* factories make specs, so exactly one data set is always set.
+    private DataSetSpec()
+    {
+    }
+
     /// <summary>The trades data set, or null when the spec names cpu data.</summary>
-    public TradesOptions? Trades { get; init; }
+    public TradesOptions? Trades { get; private init; }
 
     /// <summary>The TSBS cpu data set, or null when the spec names trades.</summary>
-    public CpuOptions? Cpu { get; init; }
+    public CpuOptions? Cpu { get; private init; }
 
     /// <summary>The name of the one table the data set holds: <c>trades</c> or <c>cpu</c>.</summary>
     public string Table => Cpu is null ? "trades" : "cpu";
 
     /// <summary>A spec for the trades table <paramref name="options"/> generates.</summary>
-    public static DataSetSpec ForTrades(TradesOptions options) => new() { Trades = options };
+    public static DataSetSpec ForTrades(TradesOptions options) => new() { Trades = options ?? throw new ArgumentNullException(nameof(options)) };
 
     /// <summary>A spec for the cpu table <paramref name="options"/> generates.</summary>
-    public static DataSetSpec ForCpu(CpuOptions options) => new() { Cpu = options };
+    public static DataSetSpec ForCpu(CpuOptions options) => new() { Cpu = options ?? throw new ArgumentNullException(nameof(options)) };
 
     /// <summary>The trades options, for modes that only work on trades; throws <see cref="ArgumentException"/> naming <paramref name="mode"/> otherwise.</summary>
     public TradesOptions RequireTrades(string mode) =>
