@@ -35,7 +35,7 @@ public static class RemoteCommand
     {
         var line = CommandLine.Parse(args, s_valued, []);
         var data = line.Get("--data", "gen:trades:rows=10000000:symbols=100");
-        var spec = DataSetSpec.Parse(data);
+        var trades = DataSetSpec.Parse(data).RequireTrades("remote");
         var workerCount = Math.Max(1, line.GetInt("--workers", 2));
         var repeat = Math.Max(1, line.GetInt("--repeat", 5));
         var warmup = line.GetInt("--warmup", 1);
@@ -56,7 +56,7 @@ public static class RemoteCommand
                 workers.Add(await start.ConfigureAwait(false));
             }
 
-            var catalog = EngineSetup.Trades(spec.Trades);
+            var catalog = EngineSetup.Trades(trades);
             Console.WriteLine($"workers ready: {string.Join(", ", workers.Select(w => $"{w.Address} (pid {w.ProcessId})"))}");
             using var remote = new RemoteQueryScheduler(new RemoteSchedulerOptions
             {
@@ -67,7 +67,7 @@ public static class RemoteCommand
             var local = new LocalQueryScheduler(new LocalSchedulerOptions { MaxThreads = localThreads });
             var remoteEngine = new QueryExecutor(catalog, catalog, remote);
             var localEngine = new QueryExecutor(catalog, catalog, local);
-            var queries = StandardQueries.Create(spec.Trades);
+            var queries = StandardQueries.Create(trades);
 
             await MeasureRoundsAsync(remoteEngine, catalog, remote, local, rounds).ConfigureAwait(false);
             await MeasureQueriesAsync(queries, remoteEngine, localEngine, warmup, repeat).ConfigureAwait(false);

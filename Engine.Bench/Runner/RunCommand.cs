@@ -31,7 +31,7 @@ public static class RunCommand
         var threads = line.GetInt("--threads", Environment.ProcessorCount);
         var repeat = Math.Max(1, line.GetInt("--repeat", 5));
         var warmup = line.GetInt("--warmup", 1);
-        var queries = SelectQueries(line.Get("--queries", "Q1,Q2,Q3,Q4,Q5,Q6"), spec);
+        var queries = SelectQueries(line.Get("--queries", string.Empty), spec);
 
         var load = Stopwatch.StartNew();
         QueryExecutor engine;
@@ -43,7 +43,7 @@ public static class RunCommand
         }
         else
         {
-            engine = EngineSetup.Local(EngineSetup.Trades(spec.Trades), threads);
+            engine = EngineSetup.Local(spec.CreateCatalog(), threads);
         }
 
         load.Stop();
@@ -87,10 +87,11 @@ public static class RunCommand
             {
                 using var text = new StreamWriter(stdout);
                 text.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threads {threads}, load {load.Elapsed.TotalMilliseconds:F1} ms, repeat {repeat}, warmup {warmup}"));
-                text.WriteLine("query  median_ms      min_ms      max_ms       rows  allocated_mb");
+                var width = results.Select(r => r.Query.Id.Length).Append(5).Max();
+                text.WriteLine("query".PadRight(width) + "  median_ms      min_ms      max_ms       rows  allocated_mb");
                 foreach (var (query, timing, allocated) in results)
                 {
-                    text.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{query.Id,-5} {timing.MedianMs,10:F3} {timing.MinMs,11:F3} {timing.MaxMs,11:F3} {timing.Rows,10} {allocated,13:F2}"));
+                    text.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{query.Id.PadRight(width)} {timing.MedianMs,10:F3} {timing.MinMs,11:F3} {timing.MaxMs,11:F3} {timing.Rows,10} {allocated,13:F2}"));
                 }
             }
         }
@@ -98,15 +99,25 @@ public static class RunCommand
         return 0;
     }
 
-    /// <summary>Resolves <c>--queries</c>: a comma-separated list of built-in ids, or a <c>.sql</c> file of named blocks.</summary>
+    /// <summary>
+    /// Resolves <c>--queries</c>: a comma-separated list of built-in ids of the data set (Q1–Q6 for trades, the
+    /// TSBS names for cpu), empty for all of them, or a <c>.sql</c> file of named blocks.
+    /// </summary>
     public static IReadOnlyList<BenchQuery> SelectQueries(string text, DataSetSpec spec)
     {
+        ArgumentNullException.ThrowIfNull(text);
         if (text.EndsWith(".sql", StringComparison.OrdinalIgnoreCase))
         {
             return QueryFile.Parse(File.ReadAllText(text));
         }
 
-        var standard = StandardQueries.Create(spec.Trades);
+        var all = StandardQueries.For(spec);
+        if (text.Length == 0)
+        {
+            return all;
+        }
+
+        var standard = all.ToDictionary(q => q.Id, StringComparer.OrdinalIgnoreCase);
         var selected = new List<BenchQuery>();
         foreach (var id in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {

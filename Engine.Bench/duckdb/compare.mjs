@@ -1,14 +1,16 @@
 // Runs the benchmark query ids in DuckDB on the data Engine.Bench exported, timed like `Engine.Bench run`.
 //
 //   dotnet run -c Release --project Engine.Bench -- export --data gen:trades:rows=10000000:symbols=100 --out /tmp/bench
+//   (or --data gen:cpu:rows=10000000:hosts=100 for the TSBS cpu table and shapes)
 //   npm install --no-save --no-audit --no-fund          (in this folder)
 //   node compare.mjs --data /tmp/bench --threads 2 --repeat 5 --warmup 1 [--queries Q1,Q3] [--json] [--engine engine.json] [--from-files]
 //
-// The data (DIR/trades/*.parquet) is loaded into an in-memory DuckDB table first (load_ms), so only the
+// Every table folder with Parquet files (DIR/trades/*.parquet, DIR/cpu/*.parquet) is loaded into an
+// in-memory DuckDB table of the folder's name first (load_ms), so only the
 // queries are timed, as with Engine's --in-memory. Queries come from DIR/queries.duckdb.sql (blocks headed
 // `-- name: ID`). --json prints one object of the same shape as `Engine.Bench run --json`; otherwise a table,
 // with the Engine/DuckDB ratio per query when --engine names a saved `run --json` output of the same threads.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -72,11 +74,18 @@ const instance = await DuckDBInstance.create(':memory:');
 const connection = await instance.connect();
 await connection.run(`SET threads = ${options.threads}`);
 const loadStart = performance.now();
-const glob = join(options.data, 'trades', '*.parquet').replaceAll("'", "''");
-// --from-files: a view over read_parquet, so every query reads the files (Engine's run --from-files).
-await connection.run(options.fromFiles
-  ? `CREATE VIEW trades AS SELECT * FROM read_parquet('${glob}')`
-  : `CREATE TABLE trades AS SELECT * FROM read_parquet('${glob}')`);
+const tables = readdirSync(options.data, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && /^[A-Za-z_][A-Za-z0-9_]*$/.test(entry.name))
+  .filter((entry) => readdirSync(join(options.data, entry.name)).some((file) => file.endsWith('.parquet')))
+  .map((entry) => entry.name);
+if (tables.length === 0) throw new Error(`no table folder with Parquet files in ${options.data}`);
+for (const table of tables) {
+  const glob = join(options.data, table, '*.parquet').replaceAll("'", "''");
+  // --from-files: a view over read_parquet, so every query reads the files (Engine's run --from-files).
+  await connection.run(options.fromFiles
+    ? `CREATE VIEW ${table} AS SELECT * FROM read_parquet('${glob}')`
+    : `CREATE TABLE ${table} AS SELECT * FROM read_parquet('${glob}')`);
+}
 const loadMs = performance.now() - loadStart;
 
 const results = {};

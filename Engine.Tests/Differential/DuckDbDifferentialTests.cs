@@ -1,3 +1,4 @@
+using Engine.Bench.Queries;
 using Engine.Core.Catalog;
 using Engine.Core.Execution;
 using Engine.Schedulers.Local;
@@ -21,7 +22,7 @@ public class DuckDbDifferentialTests
     private const int RandomQueries = 200;
     private static readonly Lazy<InMemoryCatalog> s_catalog = new(DifferentialDataSets.CreateCatalog);
     private static readonly Lazy<IReadOnlyList<DifferentialQuery>> s_queries = new(() =>
-        [.. BenchmarkQueries.Create(DifferentialDataSets.Trades),
+        [.. TradesQueries.Create(DifferentialDataSets.Trades),
          .. TsbsQueries.Create(DifferentialDataSets.Cpu),
          .. new RandomQueryGenerator(20261121, DifferentialDataSets.Trades, DifferentialDataSets.Cpu).Generate(RandomQueries)]);
 

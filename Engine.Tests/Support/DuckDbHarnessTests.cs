@@ -1,3 +1,4 @@
+using Engine.Bench.Queries;
 using Engine.Core.Catalog;
 using Engine.Core.Columns;
 using Engine.Core.Execution;
@@ -28,7 +29,7 @@ public sealed class DuckDbHarnessTests
     {
         var catalog = DifferentialDataSets.CreateCatalog();
         EdgeCaseTable.Register(catalog);
-        _benchmark = BenchmarkQueries.Create(DifferentialDataSets.Trades);
+        _benchmark = TradesQueries.Create(DifferentialDataSets.Trades);
         _tsbs = TsbsQueries.Create(DifferentialDataSets.Cpu);
         _random = new RandomQueryGenerator(1).Generate(RandomQueryCount);
         var queries = _benchmark.Concat(_tsbs).Concat(_random).Select(q => q.DuckDbSql).ToList();
@@ -48,7 +49,7 @@ public sealed class DuckDbHarnessTests
     }
 
     [Test]
-    public void BenchmarkQueries_DuckDb_AllRunAndReturnRows()
+    public void TradesQueries_DuckDb_AllRunAndReturnRows()
     {
         Assert.That(Problems(_benchmark, requireRows: true), Is.Empty);
     }

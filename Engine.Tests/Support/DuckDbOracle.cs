@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
+using Engine.Bench.Queries;
 using Engine.Core.Catalog;
 using Engine.Core.Columns;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Engine.Bench.Queries;
 
 namespace Engine.Tests.Support;
 

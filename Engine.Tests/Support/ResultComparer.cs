@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Engine.Bench.Queries;
 using Engine.Core.Columns;
 using Engine.Core.Execution;
 

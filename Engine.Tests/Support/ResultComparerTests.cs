@@ -1,3 +1,4 @@
+using Engine.Bench.Queries;
 using Engine.Core.Columns;
 using Engine.Core.Execution;
 

@@ -1,7 +1,7 @@
 using Engine.Core.Columns;
 using Engine.Core.Generators;
 
-namespace Engine.Tests.Support;
+namespace Engine.Bench.Queries;
 
 /// <summary>
 /// The fixed benchmark queries Q1–Q6 over a table made by <see cref="TradesGenerator"/>, in both dialects:
@@ -9,7 +9,7 @@ namespace Engine.Tests.Support;
 /// (first, max, min, last price and total volume); Q4 VWAP per symbol over a 30-minute range; Q5 the last
 /// price per symbol; Q6 hourly price standard deviation and trade count per symbol.
 /// </summary>
-public static class BenchmarkQueries
+public static class TradesQueries
 {
     /// <summary>The queries for the data <paramref name="options"/> generates.</summary>
     public static IReadOnlyList<DifferentialQuery> Create(TradesOptions options, string table = "trades")

@@ -1,6 +1,8 @@
+using Engine.Bench.Queries;
 using Engine.Core.Generators;
+using Engine.Tests.Support;
 
-namespace Engine.Tests.Support;
+namespace Engine.Tests.Bench.Queries;
 
 public sealed class QuerySetsTests
 {
@@ -15,9 +17,9 @@ public sealed class QuerySetsTests
     private static readonly string[] s_benchmarkNames = ["Q1", "Q2", "Q3", "Q4", "Q5", "Q6"];
 
     [Test]
-    public void BenchmarkQueries_Create_SixOrderedQueries()
+    public void TradesQueries_Create_SixOrderedQueries()
     {
-        var queries = BenchmarkQueries.Create(DifferentialDataSets.Trades);
+        var queries = TradesQueries.Create(DifferentialDataSets.Trades);
         Assert.Multiple(() =>
         {
             Assert.That(queries.Select(q => q.Name), Is.EqualTo(s_benchmarkNames));
@@ -26,9 +28,9 @@ public sealed class QuerySetsTests
     }
 
     [Test]
-    public void BenchmarkQueries_Q3_OhlcvWithFirstAndLastTranslatedToArgMinAndArgMax()
+    public void TradesQueries_Q3_OhlcvWithFirstAndLastTranslatedToArgMinAndArgMax()
     {
-        var q3 = BenchmarkQueries.Create(DifferentialDataSets.Trades)[2];
+        var q3 = TradesQueries.Create(DifferentialDataSets.Trades)[2];
         Assert.Multiple(() =>
         {
             Assert.That(q3.EngineSql, Does.Contain("time_bucket('1 minute', ts)").And.Contain("first(price)").And.Contain("last(price)").And.Contain("sum(volume)"));
@@ -37,9 +39,9 @@ public sealed class QuerySetsTests
     }
 
     [Test]
-    public void BenchmarkQueries_Q4_VwapOverThirtyMinutes()
+    public void TradesQueries_Q4_VwapOverThirtyMinutes()
     {
-        var q4 = BenchmarkQueries.Create(new TradesOptions { Rows = 1_000_000, Symbols = 1 })[3];
+        var q4 = TradesQueries.Create(new TradesOptions { Rows = 1_000_000, Symbols = 1 })[3];
         Assert.Multiple(() =>
         {
             Assert.That(q4.EngineSql, Does.Contain("vwap(price, volume)").And.Contain("ts >= '2024-01-01 01:00:00' AND ts < '2024-01-01 01:30:00'"));

@@ -1,7 +1,7 @@
 using Engine.Core.Columns;
 using Engine.Core.Generators;
 
-namespace Engine.Tests.Support;
+namespace Engine.Bench.Queries;
 
 /// <summary>
 /// The TSBS cpu-only query shapes that need no join, in both dialects, over a table made by

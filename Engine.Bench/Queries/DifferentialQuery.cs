@@ -1,4 +1,4 @@
-namespace Engine.Tests.Support;
+namespace Engine.Bench.Queries;
 
 /// <summary>
 /// One query written in both dialects: Engine SQL and the DuckDB SQL that means the same (first/last as

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Engine.Core.Columns;
 
-namespace Engine.Tests.Support;
+namespace Engine.Bench.Queries;
 
 /// <summary>
 /// A piece of SQL written in both dialects at once, so query builders compose Engine and DuckDB text in
@@ -11,7 +11,7 @@ namespace Engine.Tests.Support;
 /// </summary>
 /// <param name="Engine">Engine's text.</param>
 /// <param name="DuckDb">DuckDB's text.</param>
-internal readonly record struct DualSql(string Engine, string DuckDb)
+public readonly record struct DualSql(string Engine, string DuckDb)
 {
     /// <summary>Text that is the same in both dialects.</summary>
     public static DualSql Same(string text) => new(text, text);
