@@ -17,22 +17,28 @@ public static class QueryPlanner
         var columns = plan.ScanFields.Select(f => f.Name).ToArray();
         var chunksTotal = 0;
         var chunksKept = 0;
-        var extremes = TimeExtremePruner.For(plan);
-        foreach (var partition in query.Table.Partitions)
+        var partitions = query.Table.Partitions;
+        var keep = new bool[partitions.Count][];
+        for (var p = 0; p < partitions.Count; p++)
         {
-            var keep = new bool[partition.Chunks.Count];
-            for (var c = 0; c < keep.Length; c++)
+            var partition = partitions[p];
+            keep[p] = new bool[partition.Chunks.Count];
+            for (var c = 0; c < keep[p].Length; c++)
             {
                 var chunk = partition.Chunks[c];
-                keep[c] = chunk.RowCount > 0 && (plan.Filter is null || PartitionPruner.CanMatch(plan.Filter, plan.ScanFields, partition, chunk));
+                keep[p][c] = chunk.RowCount > 0 && (plan.Filter is null || PartitionPruner.CanMatch(plan.Filter, plan.ScanFields, partition, chunk));
             }
+        }
 
-            extremes?.Prune(partition, keep);
-            chunksTotal += keep.Length;
+        TimeExtremePruner.For(plan)?.Prune(partitions, keep);
+        for (var p = 0; p < partitions.Count; p++)
+        {
+            var partition = partitions[p];
+            chunksTotal += keep[p].Length;
             var scans = new List<PartitionScan>();
-            for (var c = 0; c < keep.Length; c++)
+            for (var c = 0; c < keep[p].Length; c++)
             {
-                if (!keep[c])
+                if (!keep[p][c])
                 {
                     continue;
                 }

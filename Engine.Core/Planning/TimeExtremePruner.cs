@@ -8,9 +8,10 @@ namespace Engine.Core.Planning;
 /// <summary>
 /// Lastpoint pruning: when every aggregate is <c>first</c>/<c>last</c> over one time column (or that
 /// column's <c>min</c>/<c>max</c>), every group key is constant within a partition and there is no WHERE,
-/// a partition's answer comes only from its rows at the earliest or latest time. Chunks whose time range
+/// a group's answer comes only from its rows at the earliest or latest time. Chunks whose time range
 /// cannot reach that instant are skipped, proven by statistics: the time column's min/max and zero NULLs in
-/// it and in every first/last argument of every chunk. Anything unproven keeps every chunk.
+/// it and in every first/last argument of every chunk. Partitions with the same key values are pruned
+/// together. Anything unproven keeps every chunk.
 /// </summary>
 internal sealed class TimeExtremePruner
 {
@@ -85,10 +86,57 @@ internal sealed class TimeExtremePruner
     }
 
     /// <summary>
-    /// Marks in <paramref name="keep"/> (one flag per chunk, true on entry for chunks still wanted) the chunks
-    /// that cannot hold the partition's earliest or latest rows, when statistics prove it.
+    /// Clears in <paramref name="keep"/> (per partition, one flag per chunk, true on entry for chunks still
+    /// wanted) the chunks that cannot hold their group's earliest or latest rows. A partition whose statistics
+    /// prove nothing keeps its chunks; when every partition is proven, partitions with the same key values
+    /// (a host's file per day) are pruned together, so only the files reaching the extreme time are read.
     /// </summary>
-    public void Prune(PartitionInfo partition, bool[] keep)
+    public void Prune(IReadOnlyList<PartitionInfo> partitions, bool[][] keep)
+    {
+        var extremes = new (ScalarValue Earliest, ScalarValue Latest, string Key)?[partitions.Count];
+        var allProven = true;
+        for (var p = 0; p < partitions.Count; p++)
+        {
+            extremes[p] = Extremes(partitions[p], keep[p]);
+            allProven &= extremes[p] is not null;
+        }
+
+        var byKey = new Dictionary<string, (ScalarValue Earliest, ScalarValue Latest)>(StringComparer.Ordinal);
+        for (var p = 0; p < partitions.Count; p++)
+        {
+            if (extremes[p] is not { } e)
+            {
+                continue;
+            }
+
+            var key = allProven ? e.Key : p.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            byKey[key] = byKey.TryGetValue(key, out var group)
+                ? (Min(group.Earliest, e.Earliest), Max(group.Latest, e.Latest))
+                : (e.Earliest, e.Latest);
+        }
+
+        for (var p = 0; p < partitions.Count; p++)
+        {
+            if (extremes[p] is not { } e)
+            {
+                continue;
+            }
+
+            var (earliest, latest) = byKey[allProven ? e.Key : p.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+            for (var c = 0; c < keep[p].Length; c++)
+            {
+                if (keep[p][c])
+                {
+                    var time = partitions[p].Chunks[c].Statistics[_timeColumn];
+                    keep[p][c] = (_needsFirst && time.Min.Equals(earliest)) || (_needsLast && time.Max.Equals(latest));
+                }
+            }
+        }
+    }
+
+    // The earliest and latest time over the kept chunks and the partition's key values as text, or null when
+    // a kept chunk lacks the statistics that prove them.
+    private (ScalarValue Earliest, ScalarValue Latest, string Key)? Extremes(PartitionInfo partition, bool[] keep)
     {
         ScalarValue earliest = default, latest = default;
         var any = false;
@@ -103,23 +151,39 @@ internal sealed class TimeExtremePruner
             if (!chunk.Statistics.TryGetValue(_timeColumn, out var time) || time.NullCount != 0 || time.Min.IsNull || time.Max.IsNull ||
                 !NoNulls(chunk, _valueColumns) || !KeysConstant(partition, chunk))
             {
-                return;
+                return null;
             }
 
-            earliest = !any || time.Min.CompareTo(earliest) < 0 ? time.Min : earliest;
-            latest = !any || time.Max.CompareTo(latest) > 0 ? time.Max : latest;
+            earliest = any ? Min(earliest, time.Min) : time.Min;
+            latest = any ? Max(latest, time.Max) : time.Max;
             any = true;
         }
 
-        for (var c = 0; c < partition.Chunks.Count; c++)
+        if (!any)
         {
-            if (keep[c])
-            {
-                var time = partition.Chunks[c].Statistics[_timeColumn];
-                keep[c] = (_needsFirst && time.Min.Equals(earliest)) || (_needsLast && time.Max.Equals(latest));
-            }
+            return null;
         }
+
+        var key = new System.Text.StringBuilder();
+        foreach (var column in _keyColumns)
+        {
+            var value = partition.KeyValues.TryGetValue(column, out var fixedValue) ? fixedValue : partition.Chunks[0].Statistics[column].Min;
+            key.Append(value.Type).Append(':').Append(value.Type switch
+            {
+                _ when value.IsNull => "NULL",
+                DataType.String => value.StringValue,
+                DataType.Double => BitConverter.DoubleToInt64Bits(value.DoubleValue).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                DataType.Bool => value.BoolValue ? "1" : "0",
+                _ => value.Int64Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            }).Append('\u0001');
+        }
+
+        return (earliest, latest, key.ToString());
     }
+
+    private static ScalarValue Min(ScalarValue a, ScalarValue b) => b.CompareTo(a) < 0 ? b : a;
+
+    private static ScalarValue Max(ScalarValue a, ScalarValue b) => b.CompareTo(a) > 0 ? b : a;
 
     private static string Name(FragmentPlan plan, ColumnReference column) => plan.ScanFields[column.Index].Name;
 

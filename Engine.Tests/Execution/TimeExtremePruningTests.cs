@@ -91,6 +91,41 @@ public sealed class TimeExtremePruningTests
         Assert.That(Rows(result), Is.EqualTo(new[] { "400" }));
     }
 
+    [Test]
+    public async Task PartitionsOfTheSameKey_OnlyTheOneReachingTheLatestTimeIsRead()
+    {
+        // A host's readings split over two partitions (one per day); only the later partition holds its last row.
+        var catalog = new InMemoryCatalog();
+        var schema = new Schema([new Field("ts", DataType.Timestamp), new Field("host", DataType.String), new Field("usage", DataType.Double)]);
+        catalog.Register("cpu", schema, [
+            (new Dictionary<string, ScalarValue>(), [Batch(schema, 0, "h1", 1.0), Batch(schema, 1, "h2", 5.0)]),
+            (new Dictionary<string, ScalarValue>(), [Batch(schema, 2, "h1", 2.0)]),
+            (new Dictionary<string, ScalarValue>(), [Batch(schema, 3, "h2", 6.0)]),
+        ], "ts");
+
+        var result = await TestEngines.Local(catalog).QueryAsync("SELECT host, last(usage) FROM cpu GROUP BY host ORDER BY host");
+
+        Assert.That(Rows(result), Is.EqualTo(new[] { "h1|2", "h2|6" }));
+    }
+
+    [Test]
+    public async Task PartitionsPerHostAndDay_ReadOnlyEachHostsLatestDay()
+    {
+        var catalog = new InMemoryCatalog();
+        var schema = new Schema([new Field("ts", DataType.Timestamp), new Field("host", DataType.String), new Field("usage", DataType.Double)]);
+        catalog.Register("cpu", schema, [
+            (new Dictionary<string, ScalarValue>(), [Batch(schema, 0, "h1", 1.0)]),
+            (new Dictionary<string, ScalarValue>(), [Batch(schema, 1, "h2", 5.0)]),
+            (new Dictionary<string, ScalarValue>(), [Batch(schema, 2, "h1", 2.0)]),
+            (new Dictionary<string, ScalarValue>(), [Batch(schema, 3, "h2", 6.0)]),
+        ], "ts");
+
+        var result = await TestEngines.Local(catalog).QueryAsync("SELECT host, last(usage) FROM cpu GROUP BY host ORDER BY host");
+
+        Assert.That(Rows(result), Is.EqualTo(new[] { "h1|2", "h2|6" }));
+        Assert.That(result.Statistics.PartitionsScanned, Is.EqualTo(2));
+    }
+
     private static ColumnBatch Batch(Schema schema, int second, string host, double usage) =>
         new(schema, [
             new Int64Column([TimestampMicros.Parse("2024-01-01T00:00:00Z") + (second * TimestampMicros.PerSecond)], null, DataType.Timestamp),
