@@ -122,6 +122,66 @@ internal static class SpanKernels
     }
 
     /// <summary>
+    /// Σ price·volume and Σ volume over equal-length spans (volumes converted to double), for vwap: two
+    /// pairs of vector accumulators so neither sum waits on the latency of the previous add.
+    /// </summary>
+    public static (double Weighted, double Volume) SumWeighted(ReadOnlySpan<double> prices, ReadOnlySpan<long> volumes)
+    {
+        var i = 0;
+        double weighted = 0;
+        double total = 0;
+        if (Vector512.IsHardwareAccelerated && prices.Length >= Vector512<double>.Count * 2)
+        {
+            var w0 = Vector512<double>.Zero;
+            var w1 = Vector512<double>.Zero;
+            var v0 = Vector512<double>.Zero;
+            var v1 = Vector512<double>.Zero;
+            const int Step = 2 * 8;
+            for (; i <= prices.Length - Step; i += Step)
+            {
+                var a = Vector512.ConvertToDouble(Vector512.Create(volumes.Slice(i, 8)));
+                var b = Vector512.ConvertToDouble(Vector512.Create(volumes.Slice(i + 8, 8)));
+                w0 += Vector512.Create(prices.Slice(i, 8)) * a;
+                w1 += Vector512.Create(prices.Slice(i + 8, 8)) * b;
+                v0 += a;
+                v1 += b;
+            }
+
+            weighted = Vector512.Sum(w0 + w1);
+            total = Vector512.Sum(v0 + v1);
+        }
+        else if (Vector256.IsHardwareAccelerated && prices.Length >= Vector256<double>.Count * 2)
+        {
+            var w0 = Vector256<double>.Zero;
+            var w1 = Vector256<double>.Zero;
+            var v0 = Vector256<double>.Zero;
+            var v1 = Vector256<double>.Zero;
+            const int Step = 2 * 4;
+            for (; i <= prices.Length - Step; i += Step)
+            {
+                var a = Vector256.ConvertToDouble(Vector256.Create(volumes.Slice(i, 4)));
+                var b = Vector256.ConvertToDouble(Vector256.Create(volumes.Slice(i + 4, 4)));
+                w0 += Vector256.Create(prices.Slice(i, 4)) * a;
+                w1 += Vector256.Create(prices.Slice(i + 4, 4)) * b;
+                v0 += a;
+                v1 += b;
+            }
+
+            weighted = Vector256.Sum(w0 + w1);
+            total = Vector256.Sum(v0 + v1);
+        }
+
+        for (; i < prices.Length; i++)
+        {
+            double volume = volumes[i];
+            weighted += prices[i] * volume;
+            total += volume;
+        }
+
+        return (weighted, total);
+    }
+
+    /// <summary>
     /// The largest (or smallest) of <paramref name="values"/> (not empty). For doubles the caller must
     /// handle NaN and signed zeros itself: the vector and scalar orders differ on them.
     /// </summary>

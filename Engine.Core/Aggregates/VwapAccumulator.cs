@@ -36,7 +36,7 @@ internal sealed class VwapAccumulator : GroupedAccumulator
         }
     }
 
-    /// <summary>One group's run of DOUBLE prices and BIGINT volumes without NULLs, summed in one pass.</summary>
+    /// <summary>One group's run of DOUBLE prices and BIGINT volumes without NULLs, summed in one vectorized pass.</summary>
     public override void UpdateRun(int group, Column? input, Column? second, int start, int length)
     {
         if (input is not DoubleColumn prices || second is not Int64Column volumes || prices.HasNulls || volumes.HasNulls)
@@ -45,17 +45,7 @@ internal sealed class VwapAccumulator : GroupedAccumulator
             return;
         }
 
-        var p = prices.Values.Slice(start, length);
-        var v = volumes.Values.Slice(start, length);
-        double weighted = 0;
-        double total = 0;
-        for (var i = 0; i < p.Length; i++)
-        {
-            double volume = v[i];
-            weighted += p[i] * volume;
-            total += volume;
-        }
-
+        var (weighted, total) = SpanKernels.SumWeighted(prices.Values.Slice(start, length), volumes.Values.Slice(start, length));
         _weighted[group] += weighted;
         _volumes[group] += total;
         _counts[group] += length;

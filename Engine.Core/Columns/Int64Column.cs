@@ -13,6 +13,11 @@ public sealed class Int64Column : Column
 
     /// <summary>Wraps rows [offset, offset + length) of <paramref name="values"/> (not copied).</summary>
     public Int64Column(long[] values, int offset, int length, byte[]? validity, DataType type = DataType.Int64)
+        : this(values, offset, length, validity, type, sortedAscending: false)
+    {
+    }
+
+    private Int64Column(long[] values, int offset, int length, byte[]? validity, DataType type, bool sortedAscending)
         : base(type, offset, length, validity)
     {
         if (type is not (DataType.Int64 or DataType.Timestamp))
@@ -26,7 +31,25 @@ public sealed class Int64Column : Column
         }
 
         _values = values;
+        IsSortedAscending = sortedAscending;
     }
+
+    /// <summary>
+    /// True when the rows are known to be non-decreasing with no NULLs (proven once where the column is
+    /// stored, see <see cref="WithSortedOrderChecked"/>), so a range filter can binary-search it directly.
+    /// False means unknown.
+    /// </summary>
+    public bool IsSortedAscending { get; }
+
+    /// <summary>
+    /// This column marked <see cref="IsSortedAscending"/> when its values are non-decreasing and it has no
+    /// NULLs (one vectorized pass); otherwise this column unchanged. Meant for data stored once and scanned
+    /// many times, such as an in-memory table's timestamps.
+    /// </summary>
+    public Int64Column WithSortedOrderChecked() =>
+        !IsSortedAscending && !HasNulls && Execution.SortedRangeFilter.IsAscending(Values)
+            ? new Int64Column(_values, Offset, Length, Validity, Type, sortedAscending: true)
+            : this;
 
     /// <summary>The values of this view; entries at NULL rows are unspecified.</summary>
     public ReadOnlySpan<long> Values => _values.AsSpan(Offset, Length);
@@ -47,6 +70,6 @@ public sealed class Int64Column : Column
     public override Column Slice(int start, int length)
     {
         CheckSlice(start, length);
-        return new Int64Column(_values, Offset + start, length, Validity, Type);
+        return new Int64Column(_values, Offset + start, length, Validity, Type, IsSortedAscending);
     }
 }

@@ -9,8 +9,9 @@ namespace Engine.Core.Execution;
 /// conjunction of <c>column op constant</c> (no <c>&lt;&gt;</c>) over BIGINT/TIMESTAMP columns without
 /// NULLs whose values are ascending within the morsel (rows sorted by ts within a partition), and of
 /// partition-constant string columns against string literals (all rows or none). Each
-/// comparison is two binary searches; ranges of a conjunction intersect to one range. Sortedness is
-/// checked per morsel with one vectorized pass, so unsorted data falls back at the first descent.
+/// comparison is two binary searches; ranges of a conjunction intersect to one range. Sortedness is known
+/// from the column (<see cref="Int64Column.IsSortedAscending"/>, proven where it is stored) or checked per
+/// morsel with one vectorized pass, so unsorted data falls back at the first descent.
 /// Stateless, thread-safe.
 /// </summary>
 internal static class SortedRangeFilter
@@ -78,7 +79,7 @@ internal static class SortedRangeFilter
         var values = ints.Values;
         if (!ReferenceEquals(sorted, column))
         {
-            if (!IsAscending(values))
+            if (!ints.IsSortedAscending && !IsAscending(values))
             {
                 return false;
             }
