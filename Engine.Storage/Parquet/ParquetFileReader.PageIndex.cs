@@ -14,6 +14,11 @@ namespace Engine.Storage.Parquet;
 /// </summary>
 public sealed partial class ParquetFileReader
 {
+    /// <summary>The largest page index region (all ColumnIndexes and OffsetIndexes of the file) fetched in one read and kept.</summary>
+    private const int MaxPageIndexRegionBytes = 16 * 1024 * 1024;
+
+    /// <summary>True when some column chunk of the file has an OffsetIndex, so page-level reads and statistics are possible.</summary>
+    public bool HasPageIndex => _rowGroups.Any(g => g.NumRows > 0 && g.Columns.Any(c => c.OffsetIndexOffset is not null && c.OffsetIndexLength is not null));
     /// <summary>
     /// Reads the page index of <paramref name="column"/> in row group <paramref name="rowGroup"/>: one entry per
     /// data page with its rows and statistics. Null when the writer stored no OffsetIndex for the chunk; with an
@@ -45,7 +50,7 @@ public sealed partial class ParquetFileReader
         }
 
         CheckIndexRange(descriptor.Name, "ColumnIndex", indexOffset, indexLength);
-        var fetched = await FetchAsync([(indexOffset, indexLength)], cancellationToken).ConfigureAwait(false);
+        var fetched = await FetchIndexAsync([(indexOffset, indexLength)], cancellationToken).ConfigureAwait(false);
         var reader = new ThriftCompactReader(Slice(fetched, indexOffset, indexLength), Key, indexOffset);
         var index = MetadataDecoder.ReadColumnIndex(ref reader);
         if (index.NullPages.Count != pages.Length)
@@ -204,7 +209,7 @@ public sealed partial class ParquetFileReader
             }
         }
 
-        var fetched = ranges.Count > 0 ? await FetchAsync(ranges, cancellationToken).ConfigureAwait(false) : [];
+        var fetched = ranges.Count > 0 ? await FetchIndexAsync(ranges, cancellationToken).ConfigureAwait(false) : [];
         var result = new (PageLocation, RowRange)[]?[columns.Length];
         for (var i = 0; i < columns.Length; i++)
         {
@@ -251,6 +256,76 @@ public sealed partial class ParquetFileReader
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The bytes holding <paramref name="ranges"/> of the page index: the file's whole page index region, read once
+    /// (or kept from the footer's tail read) and then shared by every call, when it covers them; otherwise a fetch.
+    /// </summary>
+    private async ValueTask<List<(long Start, byte[] Data)>> FetchIndexAsync(List<(long Start, long Length)> ranges, CancellationToken cancellationToken)
+    {
+        var task = Volatile.Read(ref _pageIndexRegion);
+        if (task is null || (task.IsFaulted && task.Exception?.InnerException is not CorruptDataException))
+        {
+            // Loaded without the caller's token, so one caller's cancellation never fails another's read; a
+            // failed load other than corruption (a storage error) is retried by the next caller.
+            var fresh = LoadPageIndexRegionAsync();
+            task = Interlocked.CompareExchange(ref _pageIndexRegion, fresh, task) == task ? fresh : Volatile.Read(ref _pageIndexRegion)!;
+        }
+
+        if (await task.WaitAsync(cancellationToken).ConfigureAwait(false) is var (start, data) &&
+            ranges.TrueForAll(r => r.Start >= start && r.Start + r.Length <= start + data.Length))
+        {
+            return [(start, data)];
+        }
+
+        return await FetchAsync(ranges, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<(long Start, byte[] Data)?> LoadPageIndexRegionAsync()
+    {
+        if (PageIndexSpan(_rowGroups, FileLength - 8) is not var (start, end) || end - start > MaxPageIndexRegionBytes)
+        {
+            return null;
+        }
+
+        var data = new byte[end - start];
+        await ReadExactlyAsync(_store, Key, start, data, CancellationToken.None).ConfigureAwait(false);
+        return (start, data);
+    }
+
+    /// <summary>
+    /// The smallest file range holding every plausible ColumnIndex and OffsetIndex (inside [4, <paramref name="limit"/>)),
+    /// or null when there is none. Implausible ranges are left out here and rejected when their chunk is read.
+    /// </summary>
+    private static (long Start, long End)? PageIndexSpan(IReadOnlyList<RowGroup> rowGroups, long limit)
+    {
+        var start = long.MaxValue;
+        var end = long.MinValue;
+        foreach (var group in rowGroups)
+        {
+            if (group.NumRows == 0)
+            {
+                continue;
+            }
+
+            foreach (var chunk in group.Columns)
+            {
+                Include(chunk.ColumnIndexOffset, chunk.ColumnIndexLength, limit, ref start, ref end);
+                Include(chunk.OffsetIndexOffset, chunk.OffsetIndexLength, limit, ref start, ref end);
+            }
+        }
+
+        return start < end ? (start, end) : null;
+    }
+
+    private static void Include(long? offset, int? length, long limit, ref long start, ref long end)
+    {
+        if (offset is { } from && length is { } size && size > 0 && from >= MagicLength && from <= limit - size)
+        {
+            start = Math.Min(start, from);
+            end = Math.Max(end, from + size);
+        }
     }
 
     private void CheckIndexRange(string column, string what, long offset, int length)
