@@ -18,12 +18,12 @@ public sealed partial class ParquetFileReader
     private const int MaxPageIndexRegionBytes = 16 * 1024 * 1024;
 
     /// <summary>True when some column chunk of the file has an OffsetIndex, so page-level reads and statistics are possible.</summary>
-    public bool HasPageIndex => _rowGroups.Any(g => g.NumRows > 0 && g.Columns.Any(c => c.OffsetIndexOffset is not null && c.OffsetIndexLength is not null));
+    public bool HasPageIndex { get; }
     /// <summary>
     /// Reads the page index of <paramref name="column"/> in row group <paramref name="rowGroup"/>: one entry per
     /// data page with its rows and statistics. Null when the writer stored no OffsetIndex for the chunk; with an
-    /// OffsetIndex but no ColumnIndex every page's min and max are unknown. A malformed index raises
-    /// <see cref="CorruptDataException"/>.
+    /// OffsetIndex but no ColumnIndex every page's min and max are unknown. A malformed index (including a page
+    /// whose min lies above its max) raises <see cref="CorruptDataException"/>.
     /// </summary>
     public async ValueTask<IReadOnlyList<ParquetPageStatistics>?> ReadPageStatisticsAsync(int rowGroup, string column, CancellationToken cancellationToken = default)
     {
@@ -68,6 +68,11 @@ public sealed partial class ParquetFileReader
             var statistics = nullOnly
                 ? new Core.Catalog.ColumnStatistics(ScalarValue.Null(type), ScalarValue.Null(type), rows.Length)
                 : ValueConverter.ConvertStatistics(descriptor, new ParquetStatistics { MinValue = index.MinValues[p], MaxValue = index.MaxValues[p], NullCount = nulls >= 0 ? nulls : null });
+            if (!statistics.Min.IsNull && !statistics.Max.IsNull && statistics.Min.CompareTo(statistics.Max) > 0)
+            {
+                throw new CorruptDataException(Key, indexOffset, $"column '{descriptor.Name}': ColumnIndex page {p} has min {statistics.Min} above max {statistics.Max}");
+            }
+
             result[p] = new ParquetPageStatistics(rows, statistics);
         }
 

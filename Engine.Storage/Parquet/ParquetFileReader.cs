@@ -69,6 +69,7 @@ public sealed partial class ParquetFileReader
 
         RowGroups = groups;
         RowCount = rows;
+        HasPageIndex = _rowGroups.Any(g => g.NumRows > 0 && g.Columns.Any(c => c.OffsetIndexOffset is not null && c.OffsetIndexLength is not null));
     }
 
     /// <summary>The object key of the file.</summary>

@@ -79,6 +79,17 @@ public sealed class PagePruningTests
     }
 
     [Test]
+    public async Task TimeRange_AdjacentKeptPages_ScannedAsOneRangeWithOneReadPerColumn()
+    {
+        var store = await TradesStoreAsync(s_pages);
+        var catalog = await HiveTableCatalog.OpenAsync(store, new ParquetReaderOptions { CoalesceGapBytes = 0 }, new HiveCatalogOptions { FooterCache = null });
+        store.Statistics.Reset();
+        var result = await Engine(catalog).QueryAsync(TimeRangeQuery());
+        Assert.That(result.Statistics.RowsScanned, Is.EqualTo(10_000));
+        Assert.That(store.Statistics.ReadRequests, Is.EqualTo(3), "pages 7 and 8 of ts, price and volume: one ranged read each");
+    }
+
+    [Test]
     public async Task Discovery_PageIndex_ExposesOneChunkPerPage()
     {
         var catalog = await HiveTableCatalog.OpenAsync(await TradesStoreAsync(s_pages), options: new HiveCatalogOptions { FooterCache = null });
@@ -118,6 +129,24 @@ public sealed class PagePruningTests
         await store.WriteAsync("trades/part-0.parquet", bytes, CancellationToken.None);
 
         Assert.That(async () => await HiveTableCatalog.OpenAsync(store, options: new HiveCatalogOptions { FooterCache = null }), Throws.TypeOf<CorruptDataException>());
+    }
+
+    [Test]
+    public async Task ColumnIndexPageMinAboveMax_DiscoveryFailsAsCorruptData()
+    {
+        var store = new InMemoryObjectStore();
+        await ParquetFileWriter.WriteToObjectStoreAsync(store, "hosts/part-0.parquet", s_hostsSchema, [Hosts(0, 4_000)], new ParquetWriterOptions { PageRowLimit = 1_000 });
+        var bytes = await ReadAllAsync(store, "hosts/part-0.parquet");
+        var chunk = ReadFooter(bytes).RowGroups[0].Columns[2];
+        var index = bytes.AsSpan((int)chunk.ColumnIndexOffset!.Value, chunk.ColumnIndexLength!.Value);
+        // Page 1 of n holds 1000 to 1999: its min becomes 9999.
+        var min = index.IndexOf(BitConverter.GetBytes(1_000L));
+        Assume.That(min, Is.GreaterThanOrEqualTo(0));
+        BitConverter.GetBytes(9_999L).CopyTo(index[min..]);
+        await store.WriteAsync("hosts/part-0.parquet", bytes, CancellationToken.None);
+
+        Assert.That(async () => await HiveTableCatalog.OpenAsync(store, options: new HiveCatalogOptions { FooterCache = null }),
+            Throws.TypeOf<CorruptDataException>().With.Message.Contains("column 'n'").And.Message.Contains("above max"));
     }
 
     [Test]
@@ -224,11 +253,15 @@ public sealed class PagePruningTests
     /// <summary>The OffsetIndexes of an Engine-written file: from the first chunk's OffsetIndex to the footer.</summary>
     private static (int Start, int End) OffsetIndexRegion(byte[] file)
     {
-        var footerStart = file.Length - 8 - BitConverter.ToInt32(file, file.Length - 8);
+        var first = ReadFooter(file).RowGroups.SelectMany(g => g.Columns).Min(c => c.OffsetIndexOffset!.Value);
+        return ((int)first, file.Length - 8 - BitConverter.ToInt32(file, file.Length - 8));
+    }
+
+    private static FileMetaData ReadFooter(byte[] file)
+    {
         var length = BitConverter.ToInt32(file, file.Length - 8);
+        var footerStart = file.Length - 8 - length;
         var reader = new ThriftCompactReader(file.AsSpan(footerStart, length), "f", footerStart);
-        var footer = MetadataDecoder.ReadFileMetaData(ref reader);
-        var first = footer.RowGroups.SelectMany(g => g.Columns).Min(c => c.OffsetIndexOffset!.Value);
-        return ((int)first, footerStart);
+        return MetadataDecoder.ReadFileMetaData(ref reader);
     }
 }
