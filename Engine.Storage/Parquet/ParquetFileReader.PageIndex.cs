@@ -269,17 +269,31 @@ public sealed partial class ParquetFileReader
     /// </summary>
     private async ValueTask<List<(long Start, byte[] Data)>> FetchIndexAsync(List<(long Start, long Length)> ranges, CancellationToken cancellationToken)
     {
-        var task = Volatile.Read(ref _pageIndexRegion);
-        if (task is null || (task.IsFaulted && task.Exception?.InnerException is not CorruptDataException))
+        (long Start, byte[] Data)? region;
+        while (true)
         {
-            // Loaded without the caller's token, so one caller's cancellation never fails another's read; a
-            // failed load other than corruption (a storage error) is retried by the next caller.
-            var fresh = LoadPageIndexRegionAsync();
-            task = Interlocked.CompareExchange(ref _pageIndexRegion, fresh, task) == task ? fresh : Volatile.Read(ref _pageIndexRegion)!;
+            var task = Volatile.Read(ref _pageIndexRegion);
+            var ours = false;
+            if (task is null || task.IsCanceled || (task.IsFaulted && task.Exception?.InnerException is not CorruptDataException))
+            {
+                // Not loaded yet, or the last load was cancelled or failed in the store: load it (again).
+                var fresh = LoadPageIndexRegionAsync(cancellationToken);
+                ours = Interlocked.CompareExchange(ref _pageIndexRegion, fresh, task) == task;
+                task = ours ? fresh : Volatile.Read(ref _pageIndexRegion)!;
+            }
+
+            try
+            {
+                region = await task.WaitAsync(cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            catch (OperationCanceledException) when (!ours && !cancellationToken.IsCancellationRequested)
+            {
+                // Another caller's load was cancelled with that caller's query; this caller loads it itself.
+            }
         }
 
-        if (await task.WaitAsync(cancellationToken).ConfigureAwait(false) is var (start, data) &&
-            ranges.TrueForAll(r => r.Start >= start && r.Start + r.Length <= start + data.Length))
+        if (region is var (start, data) && ranges.TrueForAll(r => r.Start >= start && r.Start + r.Length <= start + data.Length))
         {
             return [(start, data)];
         }
@@ -287,7 +301,7 @@ public sealed partial class ParquetFileReader
         return await FetchAsync(ranges, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<(long Start, byte[] Data)?> LoadPageIndexRegionAsync()
+    private async Task<(long Start, byte[] Data)?> LoadPageIndexRegionAsync(CancellationToken cancellationToken)
     {
         if (PageIndexSpan(_rowGroups, FileLength - 8) is not var (start, end) || end - start > MaxPageIndexRegionBytes)
         {
@@ -295,7 +309,7 @@ public sealed partial class ParquetFileReader
         }
 
         var data = new byte[end - start];
-        await ReadExactlyAsync(_store, Key, start, data, CancellationToken.None).ConfigureAwait(false);
+        await ReadExactlyAsync(_store, Key, start, data, cancellationToken).ConfigureAwait(false);
         return (start, data);
     }
 
