@@ -15,7 +15,9 @@ namespace Engine.Storage.Catalog;
 /// Tables stored as Parquet files in Hive layout, <c>&lt;table&gt;/&lt;key&gt;=&lt;value&gt;/…/part-N.parquet</c>,
 /// in an object store. Discovery lists the store once and reads every footer once (kept for the life of
 /// the catalog); each file is a partition whose key values come from its path and whose chunks are its
-/// row groups with their statistics. Footers come from <see cref="HiveCatalogOptions.FooterCache"/> when the
+/// row groups with their statistics, or, when the file has a page index, the pieces of each row group between
+/// page boundaries with their pages' statistics (so the planner prunes pages; scans of part of a row group read
+/// only the pages they cover). Footers come from <see cref="HiveCatalogOptions.FooterCache"/> when the
 /// store tags objects with an ETag, so rediscovering a store reads only new or replaced files. Path keys
 /// become typed columns; a key that is also a column inside the files is one column, and a file whose statistics disagree with its path is an error. Also resolves
 /// <c>FROM 'path'</c> to a local file or folder. Thread-safe; reads may run from many threads.
