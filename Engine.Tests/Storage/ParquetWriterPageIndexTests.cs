@@ -98,6 +98,15 @@ public sealed class ParquetWriterPageIndexTests
     }
 
     [Test]
+    public async Task ColumnIndex_DoubleColumn_RecordsEachPagesNaNCount()
+    {
+        var bytes = await WriteBytesAsync([Doubles(3.5, double.NaN, double.NaN, 2.0, 1.0, 1.5)], new ParquetWriterOptions { PageRowLimit = 2 });
+        var chunks = ReadFooter(bytes).RowGroups[0].Columns;
+        Assert.That(ReadColumnIndex(bytes, chunks[1]).NanCounts, Is.EqualTo(new long[] { 1, 1, 0 }));
+        Assert.That(ReadColumnIndex(bytes, chunks[0]).NanCounts, Is.Null, "only floating point columns carry NaN counts");
+    }
+
+    [Test]
     public async Task PageIndex_EveryChunk_LiesInOneRegionEndingAtTheFooter()
     {
         var bytes = await WriteBytesAsync([Rows(0, 5000)], new ParquetWriterOptions { PageRowLimit = 1000, RowGroupRows = 2000 });
@@ -183,6 +192,13 @@ public sealed class ParquetWriterPageIndexTests
 
     private static async Task<ParquetFileReader> WriteAndOpenAsync(IEnumerable<ColumnBatch> batches, ParquetWriterOptions options) =>
         await OpenAsync(await WriteBytesAsync(batches, options));
+
+    private static ColumnIndex ReadColumnIndex(byte[] file, ColumnChunk chunk)
+    {
+        var offset = chunk.ColumnIndexOffset!.Value;
+        var reader = new ThriftCompactReader(file.AsSpan((int)offset, chunk.ColumnIndexLength!.Value), "file", offset);
+        return MetadataDecoder.ReadColumnIndex(ref reader);
+    }
 
     private static FileMetaData ReadFooter(byte[] file)
     {

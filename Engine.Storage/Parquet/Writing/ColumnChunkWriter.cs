@@ -149,14 +149,8 @@ internal abstract class ColumnChunkWriter
 
             EncodeValues(value, take, sink.Body);
             var (pageOffset, pageSize) = sink.WriteDataPage(rowEnd - row, valueEncoding);
-            byte[]? pageMin = null;
-            byte[]? pageMax = null;
-            if (take > 0)
-            {
-                ComputeStatistics(value, take, out pageMin, out pageMax, out _);
-            }
-
-            pages.Add(new WrittenPage(pageOffset, pageSize, row, rowEnd - row, rowEnd - row - take, pageMin, pageMax));
+            ComputeStatistics(value, take, out var pageMin, out var pageMax, out var pageNans);
+            pages.Add(new WrittenPage(pageOffset, pageSize, row, rowEnd - row, rowEnd - row - take, pageMin, pageMax, pageNans));
             row = rowEnd;
             value += take;
         }

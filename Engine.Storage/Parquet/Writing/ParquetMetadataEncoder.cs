@@ -47,7 +47,8 @@ internal static class ParquetMetadataEncoder
 
     /// <summary>
     /// Encodes the ColumnIndex of <paramref name="column"/> (which must have a <see cref="ColumnChunkSummary.BoundaryOrder"/>):
-    /// per page whether it is NULL-only, its min and max (empty for NULL-only pages), the boundary order and the NULL counts.
+    /// per page whether it is NULL-only, its min and max (empty for NULL-only pages), the boundary order, the NULL counts and,
+    /// for DOUBLE columns, the NaN counts.
     /// </summary>
     public static void WriteColumnIndex(ThriftCompactWriter writer, ColumnChunkSummary column)
     {
@@ -76,6 +77,16 @@ internal static class ParquetMetadataEncoder
         foreach (var page in pages)
         {
             writer.WriteI64(page.NullCount);
+        }
+
+        // nan_counts (PARQUET-2249) for floating point: without it a reader must assume any page may hold NaN.
+        if (column.PhysicalType == PhysicalType.Double)
+        {
+            writer.WriteListField(8, ThriftType.I64, pages.Count);
+            foreach (var page in pages)
+            {
+                writer.WriteI64(page.NanCount ?? 0);
+            }
         }
 
         writer.EndStruct(saved);

@@ -11,7 +11,8 @@ namespace Engine.Storage.Parquet.Writing;
 /// <param name="NullCount">NULL rows in the page.</param>
 /// <param name="Min">The smallest value, PLAIN-encoded like the chunk statistics; null when the page has no value that qualifies (only NULLs, or only NaNs).</param>
 /// <param name="Max">The largest value, encoded like <paramref name="Min"/>.</param>
-internal readonly record struct WrittenPage(long Offset, int CompressedSize, long FirstRow, int Rows, long NullCount, byte[]? Min, byte[]? Max)
+/// <param name="NanCount">NaN values in the page (DOUBLE columns), else null.</param>
+internal readonly record struct WrittenPage(long Offset, int CompressedSize, long FirstRow, int Rows, long NullCount, byte[]? Min, byte[]? Max, long? NanCount)
 {
     /// <summary>True when every row of the page is NULL (a null page in the ColumnIndex).</summary>
     public bool NullOnly => NullCount == Rows;
