@@ -15,13 +15,18 @@ namespace Engine.Storage.Catalog;
 /// Tables stored as Parquet files in Hive layout, <c>&lt;table&gt;/&lt;key&gt;=&lt;value&gt;/…/part-N.parquet</c>,
 /// in an object store. Discovery lists the store once and reads every footer once (kept for the life of
 /// the catalog); each file is a partition whose key values come from its path and whose chunks are its
-/// row groups with their statistics. Footers come from <see cref="HiveCatalogOptions.FooterCache"/> when the
+/// row groups with their statistics, or, when the file has a page index, the pieces of each row group between
+/// page boundaries with their pages' statistics (so the planner prunes pages; scans of part of a row group read
+/// only the pages they cover). Footers come from <see cref="HiveCatalogOptions.FooterCache"/> when the
 /// store tags objects with an ETag, so rediscovering a store reads only new or replaced files. Path keys
 /// become typed columns; a key that is also a column inside the files is one column, and a file whose statistics disagree with its path is an error. Also resolves
 /// <c>FROM 'path'</c> to a local file or folder. Thread-safe; reads may run from many threads.
 /// </summary>
 public sealed class HiveTableCatalog : ITableCatalog, IPartitionReader, IStorageActivitySource
 {
+    /// <summary>The most chunks one row group is split into by its page index; a finer split keeps the row group whole.</summary>
+    private const int MaxChunksPerRowGroup = 256;
+
     private static readonly string[] s_timeColumnNames = ["ts", "time", "timestamp"];
 
     private readonly ConcurrentDictionary<string, TableInfo> _tables = new(StringComparer.OrdinalIgnoreCase);
@@ -157,8 +162,14 @@ public sealed class HiveTableCatalog : ITableCatalog, IPartitionReader, IStorage
                 while (next < wanted.Count && inFlight.Count < _options.PrefetchDepth &&
                     (inFlight.Count == 0 || bytesInFlight + wanted[next].Group.CompressedBytes <= _options.PrefetchBytes))
                 {
-                    var index = wanted[next].Group.Index;
-                    var read = Task.Run(async () => await source.File.ReadRowGroupAsync(index, fileColumns, stop.Token).ConfigureAwait(false), stop.Token);
+                    var (target, first, count) = wanted[next];
+                    var index = target.Index;
+                    // Part of a row group (a page-level chunk or a CHUNKED range): with a page index only the
+                    // pages covering those rows are fetched and decoded, and the batch holds exactly those rows.
+                    var selection = count < target.RowCount && fileColumns.Count > 0 && source.File.HasPageIndex
+                        ? new RowSelection([new RowRange(first, first + count)])
+                        : null;
+                    var read = Task.Run(async () => await source.File.ReadRowGroupAsync(index, fileColumns, selection, stop.Token).ConfigureAwait(false), stop.Token);
                     inFlight.Enqueue((read, wanted[next].Group.CompressedBytes));
                     bytesInFlight += wanted[next].Group.CompressedBytes;
                     next++;
@@ -169,14 +180,16 @@ public sealed class HiveTableCatalog : ITableCatalog, IPartitionReader, IStorage
                 var waitStart = Stopwatch.GetTimestamp();
                 var batch = await task.ConfigureAwait(false);
                 Interlocked.Add(ref _waitTicks, Stopwatch.GetElapsedTime(waitStart).Ticks);
-                var (_, offset, rows) = wanted[next - inFlight.Count - 1];
+                var (group, offset, rows) = wanted[next - inFlight.Count - 1];
+                // A selective read returns exactly the wanted rows; a whole row group is sliced.
+                var sliceStart = batch.RowCount == group.RowCount ? offset : 0;
                 var columns = new Column[fields.Length];
                 var fromFile = 0;
                 for (var i = 0; i < fields.Length; i++)
                 {
                     columns[i] = source.KeyValues.TryGetValue(fields[i].Name, out var value)
                         ? ConstantColumn.Create(value, rows)
-                        : batch.Columns[fromFile++].Slice(offset, rows);
+                        : batch.Columns[fromFile++].Slice(sliceStart, rows);
                 }
 
                 yield return new ColumnBatch(schema, columns, rows);
@@ -269,11 +282,19 @@ public sealed class HiveTableCatalog : ITableCatalog, IPartitionReader, IStorage
                         throw new CorruptDataException(files[f], -1,
                             $"column '{name}' holds values from {inFile.Min} to {inFile.Max} in row group {group.Index}, but the path says {name}={value}");
                     }
-
-                    statistics[name] = new ColumnStatistics(value, value, value.IsNull ? group.RowCount : 0);
                 }
 
-                chunks.Add(new PartitionChunk(rowStart, group.RowCount, statistics));
+                var pageChunks = reader.HasPageIndex ? await PageChunksAsync(reader, group, cancellationToken).ConfigureAwait(false) : null;
+                foreach (var (start, rows, chunkStatistics) in pageChunks ?? [(0, group.RowCount, statistics)])
+                {
+                    foreach (var (name, value) in keyValues)
+                    {
+                        chunkStatistics[name] = new ColumnStatistics(value, value, value.IsNull ? rows : 0);
+                    }
+
+                    chunks.Add(new PartitionChunk(rowStart + start, rows, chunkStatistics));
+                }
+
                 rowStart += group.RowCount;
             }
 
@@ -284,6 +305,76 @@ public sealed class HiveTableCatalog : ITableCatalog, IPartitionReader, IStorage
         }
 
         return new TableInfo(table, schema, partitions, timeColumn);
+    }
+
+    /// <summary>
+    /// Splits row group <paramref name="group"/> at the union of its columns' page boundaries (from the page
+    /// index) into chunks whose statistics, per column, are those of the one page holding the chunk's rows (the
+    /// row group's when the page's min/max are unknown or the column has no page index). Null keeps the row
+    /// group as one chunk: no column has a page index, every column has one page, or the split would give more
+    /// than <see cref="MaxChunksPerRowGroup"/> chunks. A malformed page index raises <see cref="CorruptDataException"/>.
+    /// </summary>
+    private static async Task<List<(long Start, long Rows, Dictionary<string, ColumnStatistics> Statistics)>?> PageChunksAsync(
+        ParquetFileReader reader, ParquetRowGroupInfo group, CancellationToken cancellationToken)
+    {
+        var columns = reader.Schema.Count;
+        var pages = new IReadOnlyList<ParquetPageStatistics>?[columns];
+        var boundaries = new SortedSet<long> { 0 };
+        for (var c = 0; c < columns; c++)
+        {
+            pages[c] = await reader.ReadPageStatisticsAsync(group.Index, reader.Schema[c].Name, cancellationToken).ConfigureAwait(false);
+            foreach (var page in pages[c] ?? [])
+            {
+                boundaries.Add(page.Rows.Start);
+            }
+
+            if (boundaries.Count > MaxChunksPerRowGroup)
+            {
+                return null;
+            }
+        }
+
+        if (boundaries.Count == 1)
+        {
+            return null;
+        }
+
+        var starts = boundaries.ToArray();
+        var next = new int[columns];
+        var result = new List<(long, long, Dictionary<string, ColumnStatistics>)>(starts.Length);
+        for (var i = 0; i < starts.Length; i++)
+        {
+            var start = starts[i];
+            var end = i + 1 < starts.Length ? starts[i + 1] : group.RowCount;
+            var statistics = new Dictionary<string, ColumnStatistics>(StringComparer.OrdinalIgnoreCase);
+            for (var c = 0; c < columns; c++)
+            {
+                var whole = group.Statistics[c];
+                var columnPages = pages[c];
+                if (columnPages is null)
+                {
+                    statistics[reader.Schema[c].Name] = whole;
+                    continue;
+                }
+
+                while (columnPages[next[c]].Rows.End <= start)
+                {
+                    next[c]++;
+                }
+
+                var (_, (min, max, nulls)) = columnPages[next[c]];
+                var pageRows = columnPages[next[c]].Rows.Length;
+                // The page's NULL count says something about this slice only when it is none or all of the page.
+                var sliceNulls = nulls == 0 ? 0 : nulls == pageRows ? end - start : -1;
+                statistics[reader.Schema[c].Name] = min.IsNull || max.IsNull
+                    ? whole with { NullCount = sliceNulls >= 0 ? sliceNulls : whole.NullCount == 0 ? 0 : -1 }
+                    : new ColumnStatistics(min, max, sliceNulls);
+            }
+
+            result.Add((start, end - start, statistics));
+        }
+
+        return result;
     }
 
     private TableInfo OpenPath(string path)

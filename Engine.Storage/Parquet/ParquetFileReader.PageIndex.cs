@@ -14,11 +14,16 @@ namespace Engine.Storage.Parquet;
 /// </summary>
 public sealed partial class ParquetFileReader
 {
+    /// <summary>The largest page index region (all ColumnIndexes and OffsetIndexes of the file) fetched in one read and kept.</summary>
+    private const int MaxPageIndexRegionBytes = 16 * 1024 * 1024;
+
+    /// <summary>True when some column chunk of the file has an OffsetIndex, so page-level reads and statistics are possible.</summary>
+    public bool HasPageIndex { get; }
     /// <summary>
     /// Reads the page index of <paramref name="column"/> in row group <paramref name="rowGroup"/>: one entry per
     /// data page with its rows and statistics. Null when the writer stored no OffsetIndex for the chunk; with an
-    /// OffsetIndex but no ColumnIndex every page's min and max are unknown. A malformed index raises
-    /// <see cref="CorruptDataException"/>.
+    /// OffsetIndex but no ColumnIndex every page's min and max are unknown. A malformed index (including a page
+    /// whose min lies above its max) raises <see cref="CorruptDataException"/>.
     /// </summary>
     public async ValueTask<IReadOnlyList<ParquetPageStatistics>?> ReadPageStatisticsAsync(int rowGroup, string column, CancellationToken cancellationToken = default)
     {
@@ -45,7 +50,7 @@ public sealed partial class ParquetFileReader
         }
 
         CheckIndexRange(descriptor.Name, "ColumnIndex", indexOffset, indexLength);
-        var fetched = await FetchAsync([(indexOffset, indexLength)], cancellationToken).ConfigureAwait(false);
+        var fetched = await FetchIndexAsync([(indexOffset, indexLength)], cancellationToken).ConfigureAwait(false);
         var reader = new ThriftCompactReader(Slice(fetched, indexOffset, indexLength), Key, indexOffset);
         var index = MetadataDecoder.ReadColumnIndex(ref reader);
         if (index.NullPages.Count != pages.Length)
@@ -63,6 +68,11 @@ public sealed partial class ParquetFileReader
             var statistics = nullOnly
                 ? new Core.Catalog.ColumnStatistics(ScalarValue.Null(type), ScalarValue.Null(type), rows.Length)
                 : ValueConverter.ConvertStatistics(descriptor, new ParquetStatistics { MinValue = index.MinValues[p], MaxValue = index.MaxValues[p], NullCount = nulls >= 0 ? nulls : null });
+            if (!statistics.Min.IsNull && !statistics.Max.IsNull && statistics.Min.CompareTo(statistics.Max) > 0)
+            {
+                throw new CorruptDataException(Key, indexOffset, $"column '{descriptor.Name}': ColumnIndex page {p} has min {statistics.Min} above max {statistics.Max}");
+            }
+
             result[p] = new ParquetPageStatistics(rows, statistics);
         }
 
@@ -204,7 +214,7 @@ public sealed partial class ParquetFileReader
             }
         }
 
-        var fetched = ranges.Count > 0 ? await FetchAsync(ranges, cancellationToken).ConfigureAwait(false) : [];
+        var fetched = ranges.Count > 0 ? await FetchIndexAsync(ranges, cancellationToken).ConfigureAwait(false) : [];
         var result = new (PageLocation, RowRange)[]?[columns.Length];
         for (var i = 0; i < columns.Length; i++)
         {
@@ -251,6 +261,90 @@ public sealed partial class ParquetFileReader
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The bytes holding <paramref name="ranges"/> of the page index: the file's whole page index region, read once
+    /// (or kept from the footer's tail read) and then shared by every call, when it covers them; otherwise a fetch.
+    /// </summary>
+    private async ValueTask<List<(long Start, byte[] Data)>> FetchIndexAsync(List<(long Start, long Length)> ranges, CancellationToken cancellationToken)
+    {
+        (long Start, byte[] Data)? region;
+        while (true)
+        {
+            var task = Volatile.Read(ref _pageIndexRegion);
+            var ours = false;
+            if (task is null || task.IsCanceled || (task.IsFaulted && task.Exception?.InnerException is not CorruptDataException))
+            {
+                // Not loaded yet, or the last load was cancelled or failed in the store: load it (again).
+                var fresh = LoadPageIndexRegionAsync(cancellationToken);
+                ours = Interlocked.CompareExchange(ref _pageIndexRegion, fresh, task) == task;
+                task = ours ? fresh : Volatile.Read(ref _pageIndexRegion)!;
+            }
+
+            try
+            {
+                region = await task.WaitAsync(cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            catch (OperationCanceledException) when (!ours && !cancellationToken.IsCancellationRequested)
+            {
+                // Another caller's load was cancelled with that caller's query; this caller loads it itself.
+            }
+        }
+
+        if (region is var (start, data) && ranges.TrueForAll(r => r.Start >= start && r.Start + r.Length <= start + data.Length))
+        {
+            return [(start, data)];
+        }
+
+        return await FetchAsync(ranges, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<(long Start, byte[] Data)?> LoadPageIndexRegionAsync(CancellationToken cancellationToken)
+    {
+        if (PageIndexSpan(_rowGroups, FileLength - 8) is not var (start, end) || end - start > MaxPageIndexRegionBytes)
+        {
+            return null;
+        }
+
+        var data = new byte[end - start];
+        await ReadExactlyAsync(_store, Key, start, data, cancellationToken).ConfigureAwait(false);
+        return (start, data);
+    }
+
+    /// <summary>
+    /// The smallest file range holding every plausible ColumnIndex and OffsetIndex (inside [4, <paramref name="limit"/>)),
+    /// or null when there is none. Implausible ranges are left out here and rejected when their chunk is read.
+    /// </summary>
+    private static (long Start, long End)? PageIndexSpan(IReadOnlyList<RowGroup> rowGroups, long limit)
+    {
+        var start = long.MaxValue;
+        var end = long.MinValue;
+        foreach (var group in rowGroups)
+        {
+            if (group.NumRows == 0)
+            {
+                continue;
+            }
+
+            foreach (var chunk in group.Columns)
+            {
+                Include(chunk.ColumnIndexOffset, chunk.ColumnIndexLength, limit, ref start, ref end);
+                Include(chunk.OffsetIndexOffset, chunk.OffsetIndexLength, limit, ref start, ref end);
+            }
+        }
+
+        return start < end ? (start, end) : null;
+    }
+
+    private static void Include(long? offset, int? length, long limit, ref long start, ref long end)
+    {
+        if (offset is { } from && length is { } size && size > 0 && from >= MagicLength && from <= limit - size)
+        {
+            start = Math.Min(start, from);
+            end = Math.Max(end, from + size);
+        }
     }
 
     private void CheckIndexRange(string column, string what, long offset, int length)

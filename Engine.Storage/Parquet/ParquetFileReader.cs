@@ -29,12 +29,18 @@ public sealed partial class ParquetFileReader
     private readonly IObjectStore _store;
     private readonly ParquetReaderOptions _options;
     private readonly IReadOnlyList<RowGroup> _rowGroups;
+    private Task<(long Start, byte[] Data)?>? _pageIndexRegion;
     private int _headVerified;
 
     private ParquetFileReader(IObjectStore store, string key, long fileLength, ParquetReaderOptions options, FileMetaData metadata,
-        IReadOnlyList<ParquetColumnDescriptor> columns, bool headVerified)
+        IReadOnlyList<ParquetColumnDescriptor> columns, bool headVerified, (long Start, byte[] Data)? pageIndexRegion)
     {
         _store = store;
+        if (pageIndexRegion is not null)
+        {
+            _pageIndexRegion = Task.FromResult(pageIndexRegion);
+        }
+
         _options = options;
         _rowGroups = metadata.RowGroups;
         _headVerified = headVerified ? 1 : 0;
@@ -64,6 +70,7 @@ public sealed partial class ParquetFileReader
 
         RowGroups = groups;
         RowCount = rows;
+        HasPageIndex = _rowGroups.Any(g => g.NumRows > 0 && g.Columns.Any(c => c.OffsetIndexOffset is not null && c.OffsetIndexLength is not null));
     }
 
     /// <summary>The object key of the file.</summary>
@@ -152,7 +159,17 @@ public sealed partial class ParquetFileReader
         var metadata = MetadataDecoder.ReadFileMetaData(ref reader);
         var columns = BuildColumns(key, metadata);
         ValidateRowGroups(key, metadata, columns, footerOffset, options);
-        return new ParquetFileReader(store, key, size, options, metadata, columns, headVerified);
+
+        // The page index usually lies just before the footer: when the tail read covered it, keep those bytes
+        // so page statistics and page reads cost no request.
+        (long Start, byte[] Data)? pageIndexRegion = null;
+        if (PageIndexSpan(metadata.RowGroups, footerOffset) is var (regionStart, regionEnd) && regionStart >= size - tailLength)
+        {
+            var from = (int)(regionStart - (size - tailLength));
+            pageIndexRegion = (regionStart, tail.AsSpan(from, (int)(regionEnd - regionStart)).ToArray());
+        }
+
+        return new ParquetFileReader(store, key, size, options, metadata, columns, headVerified, pageIndexRegion);
     }
 
     /// <summary>What the footer says about the file: schema, row groups, column chunks and statistics.</summary>

@@ -142,6 +142,9 @@ internal sealed class ThriftCompactWriter
         }
     }
 
+    /// <summary>Writes one boolean element of a list (header element type <see cref="ThriftType.BooleanTrue"/>): 1 for true, 2 for false.</summary>
+    public void WriteBoolElement(bool value) => WriteRawByte(value ? (byte)ThriftType.BooleanTrue : (byte)ThriftType.BooleanFalse);
+
     /// <summary>Writes a zigzag varint of 16 bits.</summary>
     public void WriteI16(short value) => WriteI64(value);
 

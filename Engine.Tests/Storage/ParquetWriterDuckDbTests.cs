@@ -50,6 +50,9 @@ public sealed class ParquetWriterDuckDbTests
         Add("key-values", ParquetWriterTestData.AllTypesSchema, [ParquetWriterTestData.AllTypes(10, seed: 6)],
             new ParquetWriterOptions { KeyValueMetadata = [new KeyValue("engine.table", "trades"), new KeyValue("engine.note", "ünï")] });
 
+        Add("page-row-limit", ParquetWriterTestData.AllTypesSchema, allTypes,
+            new ParquetWriterOptions { RowGroupRows = 2000, PageRowLimit = 70 });
+        Add("nan-only-page", DoubleSchema, [Doubles(1.5, double.NaN, double.NaN, double.NaN, -2.0)], new ParquetWriterOptions { PageRowLimit = 2 });
         Add("double-nan", DoubleSchema, [Doubles(1.5, double.NaN, 2.5)], ParquetWriterOptions.Default);
         Add("double-zero", DoubleSchema, [Doubles(1.5, 0.0, 0.0)], ParquetWriterOptions.Default);
         foreach (var scenario in _scenarios.Values)
@@ -119,6 +122,16 @@ public sealed class ParquetWriterDuckDbTests
         AssertRowsMatch("default-options");
         Assert.That(FileMetadata("default-options").GetProperty("num_row_groups").GetString(), Is.EqualTo("1"));
     }
+
+    [Test]
+    public void PageRowLimit_ManySmallPagesWithPageIndex_DuckDbReadsIdenticalRows()
+    {
+        AssertRowsMatch("page-row-limit");
+        Assert.That(FileMetadata("page-row-limit").GetProperty("num_row_groups").GetString(), Is.EqualTo("3"));
+    }
+
+    [Test]
+    public void PageRowLimit_PageOfOnlyNaNs_DuckDbReadsIdenticalRows() => AssertRowsMatch("nan-only-page");
 
     [Test]
     public void RowGroupRows_One_DuckDbReadsOneRowGroupPerRow()

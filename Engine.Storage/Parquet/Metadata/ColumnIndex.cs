@@ -2,9 +2,9 @@ namespace Engine.Storage.Parquet.Metadata;
 
 /// <summary>
 /// The ColumnIndex of a column chunk (parquet-format PageIndex.md): per data page, whether it holds only
-/// NULLs, its min and max encoded like Statistics.min_value/max_value, and optionally its NULL count.
+/// NULLs, its min and max encoded like Statistics.min_value/max_value, and optionally its NULL and NaN counts.
 /// </summary>
-internal sealed class ColumnIndex(bool[] nullPages, byte[][] minValues, byte[][] maxValues, long[]? nullCounts)
+internal sealed class ColumnIndex(bool[] nullPages, byte[][] minValues, byte[][] maxValues, long[]? nullCounts, long[]? nanCounts = null)
 {
     /// <summary>True for a page whose values are all NULL (its min/max are then meaningless).</summary>
     public IReadOnlyList<bool> NullPages { get; } = nullPages;
@@ -17,4 +17,7 @@ internal sealed class ColumnIndex(bool[] nullPages, byte[][] minValues, byte[][]
 
     /// <summary>Each page's NULL count, when the writer recorded them.</summary>
     public IReadOnlyList<long>? NullCounts { get; } = nullCounts;
+
+    /// <summary>Each page's NaN count (floating point columns, PARQUET-2249), when the writer recorded them.</summary>
+    public IReadOnlyList<long>? NanCounts { get; } = nanCounts;
 }

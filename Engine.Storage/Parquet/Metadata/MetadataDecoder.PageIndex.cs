@@ -41,6 +41,7 @@ internal static partial class MetadataDecoder
         byte[][]? minValues = null;
         byte[][]? maxValues = null;
         long[]? nullCounts = null;
+        long[]? nanCounts = null;
         var hasOrder = false;
         var saved = reader.BeginStruct();
         while (reader.ReadFieldHeader(out var id, out var type))
@@ -61,13 +62,10 @@ internal static partial class MetadataDecoder
                     hasOrder = true;
                     break;
                 case 5:
-                    var count = ReadListHeader(ref reader, Name, id, type, ThriftType.I64);
-                    nullCounts = new long[count];
-                    for (var i = 0; i < count; i++)
-                    {
-                        nullCounts[i] = reader.ReadI64();
-                    }
-
+                    nullCounts = ReadI64List(ref reader, Name, id, type);
+                    break;
+                case 8:
+                    nanCounts = ReadI64List(ref reader, Name, id, type);
                     break;
                 default:
                     reader.Skip(type);
@@ -77,12 +75,13 @@ internal static partial class MetadataDecoder
 
         reader.EndStruct(saved);
         RequireFields(ref reader, Name, nullPages is not null && minValues is not null && maxValues is not null && hasOrder, "null_pages, min_values, max_values and boundary_order");
-        if (minValues!.Length != nullPages!.Length || maxValues!.Length != nullPages.Length || (nullCounts is not null && nullCounts.Length != nullPages.Length))
+        if (minValues!.Length != nullPages!.Length || maxValues!.Length != nullPages.Length || (nullCounts is not null && nullCounts.Length != nullPages.Length) ||
+            (nanCounts is not null && nanCounts.Length != nullPages.Length))
         {
-            reader.Fail($"ColumnIndex lists disagree: {nullPages.Length} null_pages, {minValues.Length} min_values, {maxValues!.Length} max_values, {nullCounts?.Length ?? nullPages.Length} null_counts");
+            reader.Fail($"ColumnIndex lists disagree: {nullPages.Length} null_pages, {minValues.Length} min_values, {maxValues!.Length} max_values, {nullCounts?.Length ?? nullPages.Length} null_counts, {nanCounts?.Length ?? nullPages.Length} nan_counts");
         }
 
-        return new ColumnIndex(nullPages, minValues, maxValues, nullCounts);
+        return new ColumnIndex(nullPages, minValues, maxValues, nullCounts, nanCounts);
     }
 
     private static PageLocation ReadPageLocation(ref ThriftCompactReader reader)
@@ -118,6 +117,18 @@ internal static partial class MetadataDecoder
         reader.EndStruct(saved);
         RequireFields(ref reader, Name, seen == 7, "offset, compressed_page_size and first_row_index");
         return new PageLocation(offset, size, firstRow);
+    }
+
+    private static long[] ReadI64List(ref ThriftCompactReader reader, string structName, short id, ThriftType type)
+    {
+        var count = ReadListHeader(ref reader, structName, id, type, ThriftType.I64);
+        var values = new long[count];
+        for (var i = 0; i < count; i++)
+        {
+            values[i] = reader.ReadI64();
+        }
+
+        return values;
     }
 
     private static bool[] ReadBoolList(ref ThriftCompactReader reader, string structName, short id, ThriftType type)

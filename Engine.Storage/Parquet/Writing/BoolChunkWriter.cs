@@ -66,17 +66,20 @@ internal sealed class BoolChunkWriter(Field field) : ColumnChunkWriter(field)
     }
 
     /// <inheritdoc />
-    protected override void ComputeStatistics(out byte[]? min, out byte[]? max, out long? nanCount)
+    protected override void ComputeStatistics(int start, int count, out byte[]? min, out byte[]? max, out long? nanCount)
     {
         nanCount = null;
         min = max = null;
-        if (ValueCount == 0)
+        if (count == 0)
         {
             return;
         }
 
-        var falses = ValidityBitmap.CountNulls(_bits, 0, ValueCount);
+        var falses = ValidityBitmap.CountNulls(_bits, start, count);
         min = [falses > 0 ? (byte)0 : (byte)1];
-        max = [falses < ValueCount ? (byte)1 : (byte)0];
+        max = [falses < count ? (byte)1 : (byte)0];
     }
+
+    /// <inheritdoc />
+    protected override int CompareStatistics(byte[] left, byte[] right) => left[0].CompareTo(right[0]);
 }

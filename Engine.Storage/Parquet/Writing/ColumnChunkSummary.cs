@@ -4,7 +4,8 @@ namespace Engine.Storage.Parquet.Writing;
 
 /// <summary>
 /// What the footer records about one written column chunk: where its pages are, how they are encoded and
-/// compressed, and its statistics. Produced by <see cref="ColumnChunkWriter.WriteChunk"/>; immutable.
+/// compressed, and its statistics. Produced by <see cref="ColumnChunkWriter.WriteChunk"/>; immutable except for
+/// the page index locations, which the file writer fills in once it has written the indexes.
 /// </summary>
 internal sealed class ColumnChunkSummary
 {
@@ -46,6 +47,28 @@ internal sealed class ColumnChunkSummary
 
     /// <summary>The largest non-NULL value, PLAIN-encoded without a length prefix; null when there is none.</summary>
     public byte[]? MaxValue { get; init; }
+
+    /// <summary>The chunk's data pages in file order, for the page index.</summary>
+    public required IReadOnlyList<WrittenPage> Pages { get; init; }
+
+    /// <summary>
+    /// How the pages' min/max values are ordered; null when the chunk gets no ColumnIndex because a page holds
+    /// values but none qualifies as min or max (only NaNs), which the ColumnIndex cannot express without
+    /// writing NaN bounds. The OffsetIndex is written regardless.
+    /// </summary>
+    public required BoundaryOrder? BoundaryOrder { get; init; }
+
+    /// <summary>Where the chunk's ColumnIndex was written (with <see cref="ColumnIndexLength"/>); set by <see cref="ParquetFileWriter"/> before the footer.</summary>
+    public long? ColumnIndexOffset { get; set; }
+
+    /// <summary>The ColumnIndex's length in bytes.</summary>
+    public int? ColumnIndexLength { get; set; }
+
+    /// <summary>Where the chunk's OffsetIndex was written (with <see cref="OffsetIndexLength"/>); set by <see cref="ParquetFileWriter"/> before the footer.</summary>
+    public long? OffsetIndexOffset { get; set; }
+
+    /// <summary>The OffsetIndex's length in bytes.</summary>
+    public int? OffsetIndexLength { get; set; }
 
     /// <summary>The offset of the chunk's first page (dictionary or data).</summary>
     public long FirstPageOffset => DictionaryPageOffset ?? DataPageOffset;

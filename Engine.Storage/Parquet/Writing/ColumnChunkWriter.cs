@@ -9,8 +9,8 @@ namespace Engine.Storage.Parquet.Writing;
 /// Buffers one column of the current row group and writes it as a column chunk. <see cref="Append"/> keeps
 /// one definition level per row (when the field is nullable) and hands the non-NULL values to the typed
 /// subclass, which stores them densely; <see cref="WriteChunk"/> cuts the rows into version 1 data pages of
-/// about <see cref="ParquetWriterOptions.PageSizeBytes"/> encoded value bytes (levels RLE-encoded with bit
-/// width 1 behind a 4-byte length), optionally preceded by a dictionary page, and reports the chunk's
+/// about <see cref="ParquetWriterOptions.PageSizeBytes"/> encoded value bytes or
+/// <see cref="ParquetWriterOptions.PageRowLimit"/> rows (levels RLE-encoded with bit width 1 behind a 4-byte length), optionally preceded by a dictionary page, and reports the chunk's
 /// metadata and statistics. Then <see cref="Reset"/> makes it ready for the next row group. One instance
 /// per column of a <see cref="ParquetFileWriter"/>; not thread-safe.
 /// </summary>
@@ -131,26 +131,32 @@ internal abstract class ColumnChunkWriter
         }
 
         var dataOffset = sink.Position;
+        var pages = new List<WrittenPage>();
         var row = 0;
         var value = 0;
         do
         {
-            var valuesLeft = ValueCount - value;
-            var take = valuesLeft == 0 ? 0 : Math.Clamp(CountValuesForPage(value, options.PageSizeBytes), 1, valuesLeft);
-            var rowEnd = take == valuesLeft ? RowCount : Field.Nullable ? RowAfterValues(row, take) : row + take;
+            // A page ends at the row limit or when its values reach the byte target, whichever comes first;
+            // NULL rows up to the row limit ride along with the page's last value.
+            var rowLimit = (int)Math.Min(RowCount, (long)row + options.PageRowLimit);
+            var windowValues = Field.Nullable ? _levels.AsSpan(row, rowLimit - row).Count((byte)1) : rowLimit - row;
+            var take = windowValues == 0 ? 0 : Math.Clamp(CountValuesForPage(value, options.PageSizeBytes), 1, windowValues);
+            var rowEnd = take == windowValues ? rowLimit : Field.Nullable ? RowAfterValues(row, take) : row + take;
             if (Field.Nullable)
             {
                 WriteLevels(sink.Body, _levels.AsSpan(row, rowEnd - row));
             }
 
             EncodeValues(value, take, sink.Body);
-            sink.WriteDataPage(rowEnd - row, valueEncoding);
+            var (pageOffset, pageSize) = sink.WriteDataPage(rowEnd - row, valueEncoding);
+            ComputeStatistics(value, take, out var pageMin, out var pageMax, out var pageNans);
+            pages.Add(new WrittenPage(pageOffset, pageSize, row, rowEnd - row, rowEnd - row - take, pageMin, pageMax, pageNans));
             row = rowEnd;
             value += take;
         }
         while (row < RowCount);
 
-        ComputeStatistics(out var min, out var max, out var nanCount);
+        ComputeStatistics(0, ValueCount, out var min, out var max, out var nanCount);
         return new ColumnChunkSummary
         {
             Name = Field.Name,
@@ -166,6 +172,8 @@ internal abstract class ColumnChunkWriter
             NanCount = nanCount,
             MinValue = min,
             MaxValue = max,
+            Pages = pages,
+            BoundaryOrder = OrderOf(pages),
         };
     }
 
@@ -189,8 +197,14 @@ internal abstract class ColumnChunkWriter
     /// <summary>Encodes values [<paramref name="start"/>, start + count) into a page body.</summary>
     protected abstract void EncodeValues(int start, int count, ArrayBufferWriter<byte> body);
 
-    /// <summary>The chunk's min and max (PLAIN bytes, null when no value qualifies) and, for floating point, the NaN count.</summary>
-    protected abstract void ComputeStatistics(out byte[]? min, out byte[]? max, out long? nanCount);
+    /// <summary>
+    /// The min and max (PLAIN bytes, null when no value qualifies) of values [<paramref name="start"/>, start + count)
+    /// and, for floating point, their NaN count: the whole chunk for its statistics, one page for the ColumnIndex.
+    /// </summary>
+    protected abstract void ComputeStatistics(int start, int count, out byte[]? min, out byte[]? max, out long? nanCount);
+
+    /// <summary>Compares two statistics values produced by <see cref="ComputeStatistics"/> in the column's sort order.</summary>
+    protected abstract int CompareStatistics(byte[] left, byte[] right);
 
     /// <summary>Forgets the buffered values; the default keeps the value buffers, which the next row group overwrites.</summary>
     protected virtual void ResetValues()
@@ -204,6 +218,41 @@ internal abstract class ColumnChunkWriter
         {
             Array.Resize(ref buffer, Math.Max(required, (int)Math.Min(Array.MaxLength, Math.Max(1024L, buffer.Length * 2L))));
         }
+    }
+
+    /// <summary>
+    /// The ColumnIndex boundary order of <paramref name="pages"/> (NULL-only pages ignored), or null when a page
+    /// with values has no min/max (only NaNs) and the chunk therefore gets no ColumnIndex.
+    /// </summary>
+    private BoundaryOrder? OrderOf(List<WrittenPage> pages)
+    {
+        var ascending = true;
+        var descending = true;
+        WrittenPage? previous = null;
+        foreach (var page in pages)
+        {
+            if (page.NullOnly)
+            {
+                continue;
+            }
+
+            if (page.Min is null || page.Max is null)
+            {
+                return null;
+            }
+
+            if (previous is { } before)
+            {
+                var mins = CompareStatistics(before.Min!, page.Min);
+                var maxes = CompareStatistics(before.Max!, page.Max);
+                ascending &= mins <= 0 && maxes <= 0;
+                descending &= mins >= 0 && maxes >= 0;
+            }
+
+            previous = page;
+        }
+
+        return ascending ? Metadata.BoundaryOrder.Ascending : descending ? Metadata.BoundaryOrder.Descending : Metadata.BoundaryOrder.Unordered;
     }
 
     private void WriteLevels(ArrayBufferWriter<byte> body, ReadOnlySpan<byte> levels)

@@ -10,7 +10,8 @@ namespace Engine.Storage.Parquet.Writing;
 /// Writes DOUBLE columns as PLAIN (8 little-endian IEEE 754 bytes per non-NULL value). Statistics follow
 /// the specification's rules for TYPE_ORDER floating point: NaN never becomes min or max (and is counted
 /// in nan_count), a zero min is written as -0.0 and a zero max as +0.0, and a chunk of only NaNs has no
-/// min/max.
+/// min/max. The same rules give each page's ColumnIndex entry; a chunk with a page of only NaNs (and NULLs)
+/// gets no ColumnIndex, as parquet-mr does, since the index has no way to say "unknown" for a non-NULL page.
 /// </summary>
 internal sealed class DoubleChunkWriter(Field field) : ColumnChunkWriter(field)
 {
@@ -66,14 +67,14 @@ internal sealed class DoubleChunkWriter(Field field) : ColumnChunkWriter(field)
     }
 
     /// <inheritdoc />
-    protected override void ComputeStatistics(out byte[]? min, out byte[]? max, out long? nanCount)
+    protected override void ComputeStatistics(int start, int count, out byte[]? min, out byte[]? max, out long? nanCount)
     {
         min = max = null;
         long nans = 0;
         var low = double.PositiveInfinity;
         var high = double.NegativeInfinity;
         var any = false;
-        foreach (var value in _values.AsSpan(0, ValueCount))
+        foreach (var value in _values.AsSpan(start, count))
         {
             if (double.IsNaN(value))
             {
@@ -97,4 +98,8 @@ internal sealed class DoubleChunkWriter(Field field) : ColumnChunkWriter(field)
         BinaryPrimitives.WriteDoubleLittleEndian(min, low == 0 ? -0.0 : low);
         BinaryPrimitives.WriteDoubleLittleEndian(max, high == 0 ? 0.0 : high);
     }
+
+    /// <inheritdoc />
+    protected override int CompareStatistics(byte[] left, byte[] right) =>
+        BinaryPrimitives.ReadDoubleLittleEndian(left).CompareTo(BinaryPrimitives.ReadDoubleLittleEndian(right));
 }

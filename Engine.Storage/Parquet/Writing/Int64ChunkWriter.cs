@@ -64,11 +64,11 @@ internal sealed class Int64ChunkWriter(Field field) : ColumnChunkWriter(field)
     }
 
     /// <inheritdoc />
-    protected override void ComputeStatistics(out byte[]? min, out byte[]? max, out long? nanCount)
+    protected override void ComputeStatistics(int start, int count, out byte[]? min, out byte[]? max, out long? nanCount)
     {
         nanCount = null;
         min = max = null;
-        var values = _values.AsSpan(0, ValueCount);
+        var values = _values.AsSpan(start, count);
         if (values.IsEmpty)
         {
             return;
@@ -87,4 +87,8 @@ internal sealed class Int64ChunkWriter(Field field) : ColumnChunkWriter(field)
         BinaryPrimitives.WriteInt64LittleEndian(min, low);
         BinaryPrimitives.WriteInt64LittleEndian(max, high);
     }
+
+    /// <inheritdoc />
+    protected override int CompareStatistics(byte[] left, byte[] right) =>
+        BinaryPrimitives.ReadInt64LittleEndian(left).CompareTo(BinaryPrimitives.ReadInt64LittleEndian(right));
 }

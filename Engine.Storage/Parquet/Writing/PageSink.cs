@@ -59,13 +59,18 @@ internal sealed class PageSink
         ChunkCompressedSize = 0;
     }
 
-    /// <summary>Compresses <see cref="Body"/> and appends it as a version 1 data page of <paramref name="numValues"/> values (NULLs included).</summary>
-    public void WriteDataPage(int numValues, ParquetEncoding encoding)
+    /// <summary>
+    /// Compresses <see cref="Body"/> and appends it as a version 1 data page of <paramref name="numValues"/> values
+    /// (NULLs included); returns the page's file offset and its stored size (header plus body), as the OffsetIndex records them.
+    /// </summary>
+    public (long Offset, int Size) WriteDataPage(int numValues, ParquetEncoding encoding)
     {
+        var offset = Position;
         var compressedSize = Compress();
         _header.Reset();
         ParquetMetadataEncoder.WriteDataPageHeader(_header, Body.WrittenCount, compressedSize, numValues, encoding);
         Append(compressedSize);
+        return (offset, checked((int)(Position - offset)));
     }
 
     /// <summary>Compresses <see cref="Body"/> and appends it as a PLAIN dictionary page of <paramref name="numValues"/> entries.</summary>

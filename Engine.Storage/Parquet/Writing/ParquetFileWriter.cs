@@ -6,7 +6,8 @@ using Engine.Storage.Thrift;
 namespace Engine.Storage.Parquet.Writing;
 
 /// <summary>
-/// Writes Engine <see cref="ColumnBatch"/>es as a Parquet file: <c>PAR1</c>, row groups, the Thrift footer,
+/// Writes Engine <see cref="ColumnBatch"/>es as a Parquet file: <c>PAR1</c>, row groups, the page index
+/// (a ColumnIndex and an OffsetIndex per column chunk, parquet-format PageIndex.md), the Thrift footer,
 /// its length and <c>PAR1</c>. The schema is flat: a nullable field is an OPTIONAL column (definition
 /// levels), a non-nullable one REQUIRED. BIGINT is INT64; TIMESTAMP is INT64 annotated
 /// TIMESTAMP(isAdjustedToUTC, MICROS) and TIMESTAMP_MICROS; DOUBLE is DOUBLE; BOOLEAN is BOOLEAN;
@@ -149,6 +150,7 @@ public sealed class ParquetFileWriter
         }
 
         await EnsureHeaderAsync(cancellationToken).ConfigureAwait(false);
+        await WritePageIndexAsync(cancellationToken).ConfigureAwait(false);
         var footer = new ThriftCompactWriter(4096);
         ParquetMetadataEncoder.WriteFileMetaData(footer, Schema, _rowGroups, _options);
         var tail = new byte[footer.Length + 8];
@@ -159,6 +161,48 @@ public sealed class ParquetFileWriter
         _position += tail.Length;
         _completed = true;
         _faulted = false;
+    }
+
+    /// <summary>
+    /// Writes the page index between the last row group and the footer, in one contiguous region so a reader
+    /// fetches it in one ranged read (usually inside the footer's tail read): every chunk's ColumnIndex, then
+    /// every chunk's OffsetIndex, in row group and column order; records where each landed for the footer.
+    /// </summary>
+    private async ValueTask WritePageIndexAsync(CancellationToken cancellationToken)
+    {
+        var region = new ThriftCompactWriter(4096);
+        foreach (var group in _rowGroups)
+        {
+            foreach (var column in group.Columns)
+            {
+                if (column.BoundaryOrder is null)
+                {
+                    continue;
+                }
+
+                var start = region.Length;
+                ParquetMetadataEncoder.WriteColumnIndex(region, column);
+                column.ColumnIndexOffset = _position + start;
+                column.ColumnIndexLength = region.Length - start;
+            }
+        }
+
+        foreach (var group in _rowGroups)
+        {
+            foreach (var column in group.Columns)
+            {
+                var start = region.Length;
+                ParquetMetadataEncoder.WriteOffsetIndex(region, column);
+                column.OffsetIndexOffset = _position + start;
+                column.OffsetIndexLength = region.Length - start;
+            }
+        }
+
+        if (region.Length > 0)
+        {
+            await _output.WriteAsync(region.WrittenSpan.ToArray(), cancellationToken).ConfigureAwait(false);
+            _position += region.Length;
+        }
     }
 
     private async ValueTask FlushRowGroupAsync(CancellationToken cancellationToken)

@@ -5,8 +5,8 @@ using Engine.Storage.Thrift;
 namespace Engine.Storage.Parquet.Writing;
 
 /// <summary>
-/// Encodes the Thrift structs the writer emits (PageHeader with its data or dictionary page header, and
-/// FileMetaData with schema, row groups, column chunks, statistics, key/value metadata and column orders)
+/// Encodes the Thrift structs the writer emits (PageHeader with its data or dictionary page header, the page
+/// index's ColumnIndex and OffsetIndex, and FileMetaData with schema, row groups, column chunks, statistics, key/value metadata and column orders)
 /// with field ids from the parquet-format specification. The counterpart of <see cref="MetadataDecoder"/>;
 /// stateless and thread-safe.
 /// </summary>
@@ -42,6 +42,70 @@ internal static class ParquetMetadataEncoder
         writer.WriteI32Field(1, numValues);
         writer.WriteI32Field(2, (int)ParquetEncoding.Plain);
         writer.EndStruct(page);
+        writer.EndStruct(saved);
+    }
+
+    /// <summary>
+    /// Encodes the ColumnIndex of <paramref name="column"/> (which must have a <see cref="ColumnChunkSummary.BoundaryOrder"/>):
+    /// per page whether it is NULL-only, its min and max (empty for NULL-only pages), the boundary order, the NULL counts and,
+    /// for DOUBLE columns, the NaN counts.
+    /// </summary>
+    public static void WriteColumnIndex(ThriftCompactWriter writer, ColumnChunkSummary column)
+    {
+        var pages = column.Pages;
+        var saved = writer.BeginStruct();
+        writer.WriteListField(1, ThriftType.BooleanTrue, pages.Count);
+        foreach (var page in pages)
+        {
+            writer.WriteBoolElement(page.NullOnly);
+        }
+
+        writer.WriteListField(2, ThriftType.Binary, pages.Count);
+        foreach (var page in pages)
+        {
+            writer.WriteBinary(page.NullOnly ? [] : page.Min);
+        }
+
+        writer.WriteListField(3, ThriftType.Binary, pages.Count);
+        foreach (var page in pages)
+        {
+            writer.WriteBinary(page.NullOnly ? [] : page.Max);
+        }
+
+        writer.WriteI32Field(4, (int)(column.BoundaryOrder ?? throw new InvalidOperationException($"Column '{column.Name}' has no ColumnIndex.")));
+        writer.WriteListField(5, ThriftType.I64, pages.Count);
+        foreach (var page in pages)
+        {
+            writer.WriteI64(page.NullCount);
+        }
+
+        // nan_counts (PARQUET-2249) for floating point: without it a reader must assume any page may hold NaN.
+        if (column.PhysicalType == PhysicalType.Double)
+        {
+            writer.WriteListField(8, ThriftType.I64, pages.Count);
+            foreach (var page in pages)
+            {
+                writer.WriteI64(page.NanCount ?? 0);
+            }
+        }
+
+        writer.EndStruct(saved);
+    }
+
+    /// <summary>Encodes the OffsetIndex of <paramref name="column"/>: each data page's offset, stored size and first row.</summary>
+    public static void WriteOffsetIndex(ThriftCompactWriter writer, ColumnChunkSummary column)
+    {
+        var saved = writer.BeginStruct();
+        writer.WriteListField(1, ThriftType.Struct, column.Pages.Count);
+        foreach (var page in column.Pages)
+        {
+            var location = writer.BeginStruct();
+            writer.WriteI64Field(1, page.Offset);
+            writer.WriteI32Field(2, page.CompressedSize);
+            writer.WriteI64Field(3, page.FirstRow);
+            writer.EndStruct(location);
+        }
+
         writer.EndStruct(saved);
     }
 
@@ -210,6 +274,18 @@ internal static class ParquetMetadataEncoder
 
         writer.EndStruct(statistics);
         writer.EndStruct(meta);
+        if (column.OffsetIndexOffset is { } offsetIndex)
+        {
+            writer.WriteI64Field(4, offsetIndex);
+            writer.WriteI32Field(5, column.OffsetIndexLength!.Value);
+        }
+
+        if (column.ColumnIndexOffset is { } columnIndex)
+        {
+            writer.WriteI64Field(6, columnIndex);
+            writer.WriteI32Field(7, column.ColumnIndexLength!.Value);
+        }
+
         writer.EndStruct(saved);
     }
 }

@@ -6,7 +6,7 @@ namespace Engine.Storage.Parquet.Writing;
 
 /// <summary>
 /// Settings of a <see cref="ParquetFileWriter"/>. The defaults suit Engine's partitions: SNAPPY pages of
-/// about 1 MiB, row groups of 1 Mi rows, string dictionaries of up to 1 MiB. Immutable; one instance may be
+/// about 1 MiB or 20,000 rows, row groups of 1 Mi rows, string dictionaries of up to 1 MiB. Immutable; one instance may be
 /// shared by many writers.
 /// </summary>
 public sealed record ParquetWriterOptions
@@ -27,6 +27,13 @@ public sealed record ParquetWriterOptions
     public int PageSizeBytes { get; init; } = 1 << 20;
 
     /// <summary>
+    /// The most rows in one data page (default 20,000, as parquet-mr): a page ends at whichever of
+    /// <see cref="PageSizeBytes"/> and this limit comes first. Smaller pages give the page index finer
+    /// min/max ranges, so a selective filter reads fewer bytes.
+    /// </summary>
+    public int PageRowLimit { get; init; } = 20_000;
+
+    /// <summary>
     /// The largest plain-encoded dictionary (4 bytes plus the UTF-8 bytes per distinct value) for which a
     /// string column chunk is dictionary-encoded; larger dictionaries fall back to PLAIN for that chunk.
     /// Zero writes every string column PLAIN.
@@ -44,6 +51,7 @@ public sealed record ParquetWriterOptions
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(RowGroupRows, 1, nameof(RowGroupRows));
         ArgumentOutOfRangeException.ThrowIfLessThan(PageSizeBytes, 1, nameof(PageSizeBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(PageRowLimit, 1, nameof(PageRowLimit));
         ArgumentOutOfRangeException.ThrowIfNegative(DictionaryPageSizeLimit, nameof(DictionaryPageSizeLimit));
         ArgumentNullException.ThrowIfNull(CreatedBy, nameof(CreatedBy));
         ArgumentNullException.ThrowIfNull(KeyValueMetadata, nameof(KeyValueMetadata));

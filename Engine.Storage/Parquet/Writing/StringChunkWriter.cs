@@ -18,6 +18,7 @@ internal sealed class StringChunkWriter(Field field) : ColumnChunkWriter(field)
 {
     private readonly Dictionary<string, int> _lookup = new(StringComparer.Ordinal);
     private readonly List<byte[]> _entries = [];
+    private readonly List<int> _ranks = [];
     private int[] _indices = [];
     private long _dictionaryBytes;
     private bool _dictionaryEncoded;
@@ -120,29 +121,61 @@ internal sealed class StringChunkWriter(Field field) : ColumnChunkWriter(field)
     }
 
     /// <inheritdoc />
-    protected override void ComputeStatistics(out byte[]? min, out byte[]? max, out long? nanCount)
+    protected override void ComputeStatistics(int start, int count, out byte[]? min, out byte[]? max, out long? nanCount)
     {
         nanCount = null;
         min = max = null;
-        foreach (var entry in _entries)
+        if (count == 0)
         {
-            if (min is null || entry.AsSpan().SequenceCompareTo(min) < 0)
-            {
-                min = entry;
-            }
+            return;
+        }
 
-            if (max is null || entry.AsSpan().SequenceCompareTo(max) > 0)
+        // Rank the chunk's distinct values once in UTF-8 byte order; a page's min/max is then an int scan.
+        if (_ranks.Count != _entries.Count)
+        {
+            var order = Enumerable.Range(0, _entries.Count).ToArray();
+            Array.Sort(order, (a, b) => _entries[a].AsSpan().SequenceCompareTo(_entries[b]));
+            _ranks.Clear();
+            _ranks.AddRange(new int[order.Length]);
+            for (var rank = 0; rank < order.Length; rank++)
             {
-                max = entry;
+                _ranks[order[rank]] = rank;
             }
         }
+
+        var low = int.MaxValue;
+        var high = int.MinValue;
+        var lowIndex = 0;
+        var highIndex = 0;
+        foreach (var index in _indices.AsSpan(start, count))
+        {
+            var rank = _ranks[index];
+            if (rank < low)
+            {
+                low = rank;
+                lowIndex = index;
+            }
+
+            if (rank > high)
+            {
+                high = rank;
+                highIndex = index;
+            }
+        }
+
+        min = _entries[lowIndex];
+        max = _entries[highIndex];
     }
+
+    /// <inheritdoc />
+    protected override int CompareStatistics(byte[] left, byte[] right) => left.AsSpan().SequenceCompareTo(right);
 
     /// <inheritdoc />
     protected override void ResetValues()
     {
         _lookup.Clear();
         _entries.Clear();
+        _ranks.Clear();
         _dictionaryBytes = 0;
         _dictionaryEncoded = false;
     }
