@@ -2,7 +2,7 @@ using Engine.Core.Columns;
 
 namespace Engine.Core.Catalog;
 
-/// <summary>Computes exact min/max/null-count statistics of a column (NaN is ignored for min/max).</summary>
+/// <summary>Computes exact min/max/null-count statistics of a column (NaN is left out of min/max and counted instead).</summary>
 public static class ColumnStatisticsCalculator
 {
     /// <summary>Statistics of <paramref name="column"/>; min/max are NULL when the column has no non-NULL value.</summary>
@@ -38,10 +38,17 @@ public static class ColumnStatisticsCalculator
                 var values = doubles.Values;
                 double min = double.PositiveInfinity, max = double.NegativeInfinity;
                 var any = false;
+                long nans = 0;
                 for (var i = 0; i < values.Length; i++)
                 {
-                    if ((nulls > 0 && doubles.IsNull(i)) || double.IsNaN(values[i]))
+                    if (nulls > 0 && doubles.IsNull(i))
                     {
+                        continue;
+                    }
+
+                    if (double.IsNaN(values[i]))
+                    {
+                        nans++;
                         continue;
                     }
 
@@ -51,8 +58,8 @@ public static class ColumnStatisticsCalculator
                 }
 
                 return any
-                    ? new ColumnStatistics(ScalarValue.FromDouble(min), ScalarValue.FromDouble(max), nulls)
-                    : new ColumnStatistics(ScalarValue.Null(DataType.Double), ScalarValue.Null(DataType.Double), nulls);
+                    ? new ColumnStatistics(ScalarValue.FromDouble(min), ScalarValue.FromDouble(max), nulls, nans)
+                    : new ColumnStatistics(ScalarValue.Null(DataType.Double), ScalarValue.Null(DataType.Double), nulls, nans);
             }
 
             case StringColumn strings:

@@ -28,31 +28,39 @@ internal static class PartitionPruner
             _ => true,
         };
 
-    private static (ScalarValue Min, ScalarValue Max)? Range(ColumnReference column, IReadOnlyList<Field> scanFields, PartitionInfo partition, PartitionChunk chunk)
+    private static (ScalarValue Min, ScalarValue Max, bool MayHoldNaN)? Range(ColumnReference column, IReadOnlyList<Field> scanFields, PartitionInfo partition, PartitionChunk chunk)
     {
         var name = scanFields[column.Index].Name;
         if (partition.KeyValues.TryGetValue(name, out var key))
         {
-            return (key, key);
+            return (key, key, key.Type == DataType.Double && !key.IsNull && double.IsNaN(key.DoubleValue));
         }
 
         if (chunk.Statistics.TryGetValue(name, out var statistics) && !statistics.Min.IsNull && !statistics.Max.IsNull)
         {
-            return (statistics.Min, statistics.Max);
+            return (statistics.Min, statistics.Max, column.Type == DataType.Double && statistics.NanCount != 0);
         }
 
         return null;
     }
 
-    private static bool RangeCanSatisfy((ScalarValue Min, ScalarValue Max)? range, ComparisonOperator op, ScalarValue value)
+    private static bool RangeCanSatisfy((ScalarValue Min, ScalarValue Max, bool MayHoldNaN)? range, ComparisonOperator op, ScalarValue value)
     {
-        if (range is not var (min, max) || value.IsNull)
+        if (range is not var (min, max, mayHoldNaN) || value.IsNull)
         {
             // Unknown range: maybe. A comparison with NULL is never true.
             return !value.IsNull;
         }
 
         if (min.IsNull || max.IsNull || !Comparable(min, value))
+        {
+            return true;
+        }
+
+        // NaN sorts above every number but is outside min/max: a NaN literal, or a comparison that a NaN row
+        // satisfies (>, >=, <>) on a column that may hold NaN, cannot be decided from the bounds.
+        if ((value.Type == DataType.Double && double.IsNaN(value.DoubleValue)) ||
+            (mayHoldNaN && op is ComparisonOperator.Greater or ComparisonOperator.GreaterOrEqual or ComparisonOperator.NotEqual))
         {
             return true;
         }

@@ -362,13 +362,15 @@ public sealed class HiveTableCatalog : ITableCatalog, IPartitionReader, IStorage
                     next[c]++;
                 }
 
-                var (_, (min, max, nulls)) = columnPages[next[c]];
+                var (_, (min, max, nulls, nans)) = columnPages[next[c]];
                 var pageRows = columnPages[next[c]].Rows.Length;
-                // The page's NULL count says something about this slice only when it is none or all of the page.
+                // The page's NULL count says something about this slice only when it is none or all of the page;
+                // its NaN count only when it is none.
                 var sliceNulls = nulls == 0 ? 0 : nulls == pageRows ? end - start : -1;
+                var sliceNans = nans == 0 || whole.NanCount == 0 ? 0 : -1;
                 statistics[reader.Schema[c].Name] = min.IsNull || max.IsNull
-                    ? whole with { NullCount = sliceNulls >= 0 ? sliceNulls : whole.NullCount == 0 ? 0 : -1 }
-                    : new ColumnStatistics(min, max, sliceNulls);
+                    ? whole with { NullCount = sliceNulls >= 0 ? sliceNulls : whole.NullCount == 0 ? 0 : -1, NanCount = sliceNans }
+                    : new ColumnStatistics(min, max, sliceNulls, sliceNans);
             }
 
             result.Add((start, end - start, statistics));

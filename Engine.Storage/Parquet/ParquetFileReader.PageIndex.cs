@@ -67,7 +67,7 @@ public sealed partial class ParquetFileReader
             var nullOnly = index.NullPages[p] && descriptor.MaxDefinitionLevel > 0 && (index.NullCounts is null || nulls == rows.Length);
             var statistics = nullOnly
                 ? new Core.Catalog.ColumnStatistics(ScalarValue.Null(type), ScalarValue.Null(type), rows.Length)
-                : ValueConverter.ConvertStatistics(descriptor, new ParquetStatistics { MinValue = index.MinValues[p], MaxValue = index.MaxValues[p], NullCount = nulls >= 0 ? nulls : null });
+                : ValueConverter.ConvertStatistics(descriptor, new ParquetStatistics { MinValue = index.MinValues[p], MaxValue = index.MaxValues[p], NullCount = nulls >= 0 ? nulls : null, NanCount = index.NanCounts?[p] });
             if (!statistics.Min.IsNull && !statistics.Max.IsNull && statistics.Min.CompareTo(statistics.Max) > 0)
             {
                 throw new CorruptDataException(Key, indexOffset, $"column '{descriptor.Name}': ColumnIndex page {p} has min {statistics.Min} above max {statistics.Max}");

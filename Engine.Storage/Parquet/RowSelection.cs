@@ -71,13 +71,16 @@ public sealed class RowSelection
 
     private static bool CanMatch(ParquetPageStatistics page, ScalarValue lower, ScalarValue upper)
     {
-        var (min, max, nulls) = page.Statistics;
+        var (min, max, nulls, nans) = page.Statistics;
         if (nulls == page.Rows.Length)
         {
             return false;
         }
 
-        if (!lower.IsNull && !max.IsNull && Comparable(max, lower) && max < lower)
+        // NaN sorts above every number but is outside max: with no upper bound, a page that may hold NaN may
+        // reach any lower bound.
+        var nanMayMatch = max.Type == DataType.Double && nans != 0 && upper.IsNull;
+        if (!lower.IsNull && !max.IsNull && !nanMayMatch && Comparable(max, lower) && max < lower)
         {
             return false;
         }

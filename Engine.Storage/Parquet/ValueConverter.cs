@@ -109,7 +109,8 @@ internal static class ValueConverter
             && column.Conversion is not (ValueConversion.UnsignedInt32 or ValueConversion.UnsignedInt64);
         var min = statistics.MinValue ?? (legacyUsable ? statistics.LegacyMin : null);
         var max = statistics.MaxValue ?? (legacyUsable ? statistics.LegacyMax : null);
-        return new ColumnStatistics(ConvertBound(column, min), ConvertBound(column, max), statistics.NullCount ?? -1);
+        var nans = column.PhysicalType is PhysicalType.Float or PhysicalType.Double && statistics.NanCount is >= 0 ? statistics.NanCount.Value : -1;
+        return new ColumnStatistics(ConvertBound(column, min), ConvertBound(column, max), statistics.NullCount ?? -1, nans);
     }
 
     private static ScalarValue ConvertBound(ParquetColumnDescriptor column, byte[]? bytes)

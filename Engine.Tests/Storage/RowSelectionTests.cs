@@ -59,4 +59,18 @@ public class RowSelectionTests
 
         Assert.That(selection.Ranges, Is.EqualTo(new[] { new RowRange(0, 20) }));
     }
+
+    [Test]
+    public void FromPages_NoUpperBound_KeepsPagesThatMayHoldNaN()
+    {
+        ParquetPageStatistics[] pages =
+        [
+            new(new RowRange(0, 10), new ColumnStatistics(ScalarValue.FromDouble(0), ScalarValue.FromDouble(9), 0)),
+            new(new RowRange(10, 20), new ColumnStatistics(ScalarValue.FromDouble(0), ScalarValue.FromDouble(9), 0, NanCount: 0)),
+        ];
+
+        var selection = RowSelection.FromPages(pages, ScalarValue.FromDouble(12), ScalarValue.Null(DataType.Double));
+
+        Assert.That(selection.Ranges, Is.EqualTo(new[] { new RowRange(0, 10) }), "NaN >= 12 holds, so only the page proven NaN-free is dropped");
+    }
 }

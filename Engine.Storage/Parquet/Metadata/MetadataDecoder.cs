@@ -506,6 +506,9 @@ internal static partial class MetadataDecoder
                 case 6:
                     result.MinValue = ReadBinary(ref reader, Name, id, type);
                     break;
+                case 9:
+                    result.NanCount = ReadI64(ref reader, Name, id, type);
+                    break;
                 default:
                     reader.Skip(type);
                     break;

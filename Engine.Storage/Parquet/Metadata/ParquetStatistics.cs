@@ -13,6 +13,9 @@ internal sealed class ParquetStatistics
 
     public long? DistinctCount { get; set; }
 
+    /// <summary>NaN values of a floating-point chunk (nan_count, PARQUET-2249), when the writer recorded it.</summary>
+    public long? NanCount { get; set; }
+
     /// <summary>Max in the column's sort order.</summary>
     public byte[]? MaxValue { get; set; }
 
