@@ -43,11 +43,11 @@ public sealed class QueryExecutor : IQueryEngine
         var query = planned.Query;
         if (query.Explain && !query.Analyze)
         {
-            return ExplainResult(Describe(planned, null));
+            return ExplainResult(Describe(planned, null), null);
         }
 
         var (result, statistics) = await RunAsync(planned, stopwatch, cancellationToken).ConfigureAwait(false);
-        return query.Analyze ? ExplainResult(Describe(planned, statistics)) : result;
+        return query.Analyze ? ExplainResult(Describe(planned, statistics), statistics) : result;
     }
 
     /// <inheritdoc />
@@ -228,12 +228,13 @@ public sealed class QueryExecutor : IQueryEngine
         return text.ToString().TrimEnd();
     }
 
-    private static QueryResult ExplainResult(string text)
+    // EXPLAIN ANALYZE keeps the statistics of the run it describes; plain EXPLAIN ran nothing.
+    private static QueryResult ExplainResult(string text, QueryStatistics? analyzed)
     {
         var lines = text.Split('\n');
         var column = StringColumn.FromValues(lines);
         var schema = new Schema([new Field("plan", DataType.String, Nullable: false)]);
-        var statistics = new QueryStatistics { SchedulerKind = "none", Mode = "EXPLAIN", ModeReason = "plan only" };
+        var statistics = analyzed ?? new QueryStatistics { SchedulerKind = "none", Mode = "EXPLAIN", ModeReason = "plan only" };
         return new QueryResult(schema, [new ColumnBatch(schema, [column], lines.Length)], statistics);
     }
 }
