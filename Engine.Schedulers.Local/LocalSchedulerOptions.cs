@@ -12,7 +12,11 @@ public sealed class LocalSchedulerOptions
     /// </summary>
     public long SerialThresholdRows { get; set; } = 1_000_000;
 
-    /// <summary>Target rows per chunk when CHUNKED mode splits fragments by row range.</summary>
+    /// <summary>
+    /// Target rows per chunk when CHUNKED mode splits fragments by row range, and the most rows one PARTITION
+    /// task reads: a larger fragment is split into row ranges of this size, so a task runs a bounded number
+    /// of morsels and idle workers can steal the rest.
+    /// </summary>
     public long ChunkRows { get; set; } = 256 * 1024;
 
     /// <summary>
@@ -22,6 +26,12 @@ public sealed class LocalSchedulerOptions
     /// fragments runs PARTITION even below SerialThresholdRows, since its time is I/O, not CPU.
     /// </summary>
     public int FragmentsInFlight { get; set; }
+
+    /// <summary>
+    /// Whether parallel workers run on the .NET thread pool or on dedicated threads owned by the scheduler.
+    /// The default is the one that measured faster on the sweep reported with the change that added it.
+    /// </summary>
+    public LocalWorkerThreads WorkerThreads { get; set; } = LocalWorkerThreads.Pool;
 
     /// <summary>The fragments actually kept in flight in PARTITION mode.</summary>
     public int EffectiveFragmentsInFlight => Math.Max(EffectiveThreads, FragmentsInFlight);
@@ -45,6 +55,11 @@ public sealed class LocalSchedulerOptions
         if (FragmentsInFlight < 0)
         {
             throw new Core.Errors.ConfigurationException($"{section}:FragmentsInFlight", $"must be 0 (one per thread) or positive, got {FragmentsInFlight}");
+        }
+
+        if (!Enum.IsDefined(WorkerThreads))
+        {
+            throw new Core.Errors.ConfigurationException($"{section}:WorkerThreads", $"must be Pool or Dedicated, got {(int)WorkerThreads}");
         }
 
         if (ChunkRows < 1)

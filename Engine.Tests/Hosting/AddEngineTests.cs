@@ -122,7 +122,7 @@ public class AddEngineTests
         Assert.That(error!.Message, Does.Contain($"'{key}'").And.Contain(problem));
     }
 
-    private sealed class CountingScheduler : IQueryScheduler
+    private sealed class CountingScheduler : IQueryScheduler, IDisposable
     {
         private readonly LocalQueryScheduler _inner = new(new LocalSchedulerOptions { MaxThreads = 1 });
 
@@ -137,5 +137,7 @@ public class AddEngineTests
             Fragments += fragments.Count;
             return _inner.ScatterAsync(fragments, context, cancellationToken);
         }
+
+        public void Dispose() => _inner.Dispose();
     }
 }
