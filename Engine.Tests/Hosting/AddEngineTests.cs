@@ -101,6 +101,14 @@ public class AddEngineTests
         Assert.That(provider.GetRequiredService<LocalSchedulerOptions>().FragmentsInFlight, Is.EqualTo(16));
     }
 
+    [TestCase("dedicated", LocalWorkerThreads.Dedicated)]
+    [TestCase("Pool", LocalWorkerThreads.Pool)]
+    public void WorkerThreadsSetting_IsReadCaseInsensitively(string text, LocalWorkerThreads expected)
+    {
+        using var provider = Build(Section(("Engine:Scheduler:WorkerThreads", text)));
+        Assert.That(provider.GetRequiredService<LocalSchedulerOptions>().WorkerThreads, Is.EqualTo(expected));
+    }
+
     [Test]
     public void UnknownSchedulerKind_NamesTheKeyAndTheRegisteredOnes()
     {
@@ -114,6 +122,8 @@ public class AddEngineTests
     [TestCase("Engine:Scheduler:SerialThresholdRows", "-5", "must not be negative")]
     [TestCase("Engine:Scheduler:ChunkRows", "0", "must be at least 1")]
     [TestCase("Engine:Scheduler:FragmentsInFlight", "-1", "must be 0 (one per thread) or positive")]
+    [TestCase("Engine:Scheduler:WorkerThreads", "Fibers", "'Fibers' is not Pool or Dedicated")]
+    [TestCase("Engine:Scheduler:WorkerThreads", "1", "'1' is not Pool or Dedicated")]
     [TestCase("Engine:Storage:Kind", "Tape", "'Tape' is not a storage kind")]
     [TestCase("Engine:Storage:Rot", "x", "unknown setting")]
     public void BadSetting_FailsAtStartUpNamingTheKey(string key, string value, string problem)

@@ -42,4 +42,13 @@ public class ModeSelectionTests
         Assert.That(decision.Parallelism, Is.EqualTo(16));
         Assert.That(decision.Reason, Does.Contain("16 in flight for I/O-bound storage on 2 threads"));
     }
+
+    [Test]
+    public void PartitionWithFragmentsAboveChunkRows_SplitsThemAndSaysSo()
+    {
+        var decision = new LocalQueryScheduler(new LocalSchedulerOptions { MaxThreads = 2, SerialThresholdRows = 0, ChunkRows = 1_000 }).Describe(Fragments(3, 2_500));
+        Assert.That(decision.Mode, Is.EqualTo(LocalModes.Partition));
+        Assert.That(decision.Tasks, Is.EqualTo(9));
+        Assert.That(decision.Reason, Is.EqualTo("3 fragments for 2 threads: 3 above 1,000 rows split, 9 tasks"));
+    }
 }

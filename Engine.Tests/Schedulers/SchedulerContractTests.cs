@@ -83,6 +83,48 @@ public sealed class PartitionSchedulerContractTests : SchedulerContractTests
     protected override QueryExecutor CreateEngine(InMemoryCatalog catalog) => TestEngines.Local(catalog, threads: 2, serialThresholdRows: 0);
 }
 
+public sealed class PartitionSplitSchedulerContractTests : SchedulerContractTests
+{
+    protected override string ExpectedMode => LocalModes.Partition;
+
+    // Partitions of 60,000 / 3 rows are cut into tasks of at most 1,000 rows, stolen between the workers.
+    protected override QueryExecutor CreateEngine(InMemoryCatalog catalog) => TestEngines.Local(catalog, threads: 2, serialThresholdRows: 0, chunkRows: 1_000);
+}
+
+/// <summary>A configuration on dedicated worker threads: one scheduler for the fixture, disposed at its end.</summary>
+public abstract class DedicatedSchedulerContractTests : SchedulerContractTests
+{
+    private LocalQueryScheduler? _scheduler;
+
+    /// <summary>The options of the fixture's scheduler (WorkerThreads is set to Dedicated).</summary>
+    protected abstract LocalSchedulerOptions Options { get; }
+
+    protected override QueryExecutor CreateEngine(InMemoryCatalog catalog) =>
+        new(catalog, catalog, _scheduler ?? throw new InvalidOperationException("the fixture's scheduler is created before its tests"));
+
+    [OneTimeSetUp]
+    public void StartScheduler() => _scheduler = new LocalQueryScheduler(Options);
+
+    [OneTimeTearDown]
+    public void StopThreads() => _scheduler?.Dispose();
+}
+
+public sealed class PartitionDedicatedSchedulerContractTests : DedicatedSchedulerContractTests
+{
+    protected override string ExpectedMode => LocalModes.Partition;
+
+    protected override LocalSchedulerOptions Options =>
+        new() { MaxThreads = 2, SerialThresholdRows = 0, ChunkRows = 1_000, WorkerThreads = LocalWorkerThreads.Dedicated };
+}
+
+public sealed class ChunkedDedicatedSchedulerContractTests : DedicatedSchedulerContractTests
+{
+    protected override string ExpectedMode => LocalModes.Chunked;
+
+    protected override LocalSchedulerOptions Options =>
+        new() { MaxThreads = 4, SerialThresholdRows = 0, ChunkRows = 4_096, WorkerThreads = LocalWorkerThreads.Dedicated };
+}
+
 public sealed class ChunkedSchedulerContractTests : SchedulerContractTests
 {
     protected override string ExpectedMode => LocalModes.Chunked;
