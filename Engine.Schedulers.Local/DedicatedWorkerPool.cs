@@ -3,24 +3,29 @@ using System.Collections.Concurrent;
 namespace Engine.Schedulers.Local;
 
 /// <summary>
-/// A fixed set of long-lived threads, created on first use and owned by one scheduler, that start the
-/// work items queued to them in order. A work item is an async body: its thread runs it up to its first
-/// await that does not complete at once, then takes the next item; from there its continuations run on
-/// the .NET thread pool (the engine awaits with ConfigureAwait(false) and these threads have no
-/// synchronization context). So a thread never blocks on a task, and no continuation can wait behind a
-/// blocked thread: there is nothing to deadlock. With in-memory storage every await completes at once and
-/// the whole body runs on the dedicated thread. Thread-safe; disposing stops the threads after the items
-/// already queued.
+/// Up to a fixed number of long-lived threads, owned by one scheduler, that start the work items queued to
+/// them in order. A work item is an async body: its thread runs it up to its first await that does not
+/// complete at once, then takes the next item; from there its continuations run on the .NET thread pool
+/// (the engine awaits with ConfigureAwait(false) and these threads have no synchronization context). So a
+/// thread never blocks on a task, and no continuation can wait behind a blocked thread: there is nothing to
+/// deadlock. With in-memory storage every await completes at once and the whole body runs on the dedicated
+/// thread. Threads start with the first item and stay while work keeps coming; one idle for
+/// <see cref="IdleTimeout"/> exits (a later item starts a new one), so a scheduler nobody disposes does not
+/// keep threads forever. Thread-safe; disposing stops the threads after the items already queued.
 /// </summary>
 internal sealed class DedicatedWorkerPool : IDisposable
 {
+    /// <summary>How long a thread waits for work before it exits.</summary>
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(10);
+
     private readonly BlockingCollection<IWorkItem> _queue = [];
     private readonly int _threadCount;
     private readonly Lock _gate = new();
-    private Thread[]? _threads;
+    private readonly HashSet<Thread> _threads = [];
+    private int _started;
     private bool _disposed;
 
-    /// <summary>Creates a pool of <paramref name="threads"/> threads; none starts until the first item.</summary>
+    /// <summary>Creates a pool of up to <paramref name="threads"/> threads; none starts until the first item.</summary>
     public DedicatedWorkerPool(int threads)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
@@ -35,21 +40,34 @@ internal sealed class DedicatedWorkerPool : IDisposable
     /// <exception cref="ObjectDisposedException">When the pool is disposed.</exception>
     public Task<T> Start<T>(Func<Task<T>> body, CancellationToken cancellationToken)
     {
-        EnsureThreads();
         var item = new WorkItem<T>(body);
         if (cancellationToken.CanBeCanceled)
         {
             item.Registration = cancellationToken.UnsafeRegister(static (state, token) => ((WorkItem<T>)state!).Cancel(token), item);
         }
 
-        _queue.Add(item, CancellationToken.None);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _queue.Add(item, CancellationToken.None);
+
+            // A thread that found the queue empty leaves under this lock, so either it sees this item or the
+            // count below already excludes it.
+            while (_threads.Count < _threadCount)
+            {
+                var thread = new Thread(Loop) { IsBackground = true, Name = $"Engine local worker {_started++}" };
+                _threads.Add(thread);
+                thread.Start();
+            }
+        }
+
         return item.Completion;
     }
 
     /// <summary>Stops taking new items, lets the threads finish the queued ones, and waits for them to exit.</summary>
     public void Dispose()
     {
-        Thread[]? threads;
+        Thread[] threads;
         lock (_gate)
         {
             if (_disposed)
@@ -58,50 +76,39 @@ internal sealed class DedicatedWorkerPool : IDisposable
             }
 
             _disposed = true;
-            threads = _threads;
+            threads = [.. _threads];
             _queue.CompleteAdding();
         }
 
-        if (threads is not null)
+        foreach (var thread in threads)
         {
-            foreach (var thread in threads)
+            if (thread != Thread.CurrentThread)
             {
-                if (thread != Thread.CurrentThread)
-                {
-                    thread.Join();
-                }
+                thread.Join();
             }
         }
 
         _queue.Dispose();
     }
 
-    private void EnsureThreads()
-    {
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_threads is not null)
-            {
-                return;
-            }
-
-            var threads = new Thread[_threadCount];
-            for (var i = 0; i < threads.Length; i++)
-            {
-                threads[i] = new Thread(Loop) { IsBackground = true, Name = $"Engine local worker {i}" };
-                threads[i].Start();
-            }
-
-            _threads = threads;
-        }
-    }
-
     private void Loop()
     {
-        foreach (var item in _queue.GetConsumingEnumerable())
+        while (true)
         {
-            item.Run();
+            if (_queue.TryTake(out var item, IdleTimeout))
+            {
+                item.Run();
+                continue;
+            }
+
+            lock (_gate)
+            {
+                if (_queue.IsCompleted || _queue.Count == 0)
+                {
+                    _threads.Remove(Thread.CurrentThread);
+                    return;
+                }
+            }
         }
     }
 

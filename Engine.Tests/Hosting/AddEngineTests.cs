@@ -101,6 +101,20 @@ public class AddEngineTests
         Assert.That(provider.GetRequiredService<LocalSchedulerOptions>().FragmentsInFlight, Is.EqualTo(16));
     }
 
+    [Test]
+    public async Task DisposingTheProvider_DisposesTheLocalScheduler()
+    {
+        var provider = Build(Section(("Engine:Scheduler:MaxThreads", "2"), ("Engine:Scheduler:SerialThresholdRows", "0")));
+        TradesGenerator.RegisterTrades(provider.GetRequiredService<InMemoryCatalog>(), new TradesOptions { Rows = 1_000, Symbols = 2 });
+        var engine = provider.GetRequiredService<IQueryEngine>();
+        await engine.QueryAsync("SELECT count(*) FROM trades");
+
+        await provider.DisposeAsync();
+
+        Assert.That(async () => await engine.QueryAsync("SELECT count(*) FROM trades"), Throws.TypeOf<ObjectDisposedException>(),
+            "the scheduler's dedicated threads were stopped with the container");
+    }
+
     [TestCase("dedicated", LocalWorkerThreads.Dedicated)]
     [TestCase("Pool", LocalWorkerThreads.Pool)]
     public void WorkerThreadsSetting_IsReadCaseInsensitively(string text, LocalWorkerThreads expected)

@@ -91,38 +91,20 @@ public sealed class PartitionSplitSchedulerContractTests : SchedulerContractTest
     protected override QueryExecutor CreateEngine(InMemoryCatalog catalog) => TestEngines.Local(catalog, threads: 2, serialThresholdRows: 0, chunkRows: 1_000);
 }
 
-/// <summary>A configuration on dedicated worker threads: one scheduler for the fixture, disposed at its end.</summary>
-public abstract class DedicatedSchedulerContractTests : SchedulerContractTests
-{
-    private LocalQueryScheduler? _scheduler;
-
-    /// <summary>The options of the fixture's scheduler (WorkerThreads is set to Dedicated).</summary>
-    protected abstract LocalSchedulerOptions Options { get; }
-
-    protected override QueryExecutor CreateEngine(InMemoryCatalog catalog) =>
-        new(catalog, catalog, _scheduler ?? throw new InvalidOperationException("the fixture's scheduler is created before its tests"));
-
-    [OneTimeSetUp]
-    public void StartScheduler() => _scheduler = new LocalQueryScheduler(Options);
-
-    [OneTimeTearDown]
-    public void StopThreads() => _scheduler?.Dispose();
-}
-
-public sealed class PartitionDedicatedSchedulerContractTests : DedicatedSchedulerContractTests
+public sealed class PartitionPoolSchedulerContractTests : SchedulerContractTests
 {
     protected override string ExpectedMode => LocalModes.Partition;
 
-    protected override LocalSchedulerOptions Options =>
-        new() { MaxThreads = 2, SerialThresholdRows = 0, ChunkRows = 1_000, WorkerThreads = LocalWorkerThreads.Dedicated };
+    protected override QueryExecutor CreateEngine(InMemoryCatalog catalog) =>
+        TestEngines.Local(catalog, threads: 2, serialThresholdRows: 0, chunkRows: 1_000, workerThreads: LocalWorkerThreads.Pool);
 }
 
-public sealed class ChunkedDedicatedSchedulerContractTests : DedicatedSchedulerContractTests
+public sealed class ChunkedPoolSchedulerContractTests : SchedulerContractTests
 {
     protected override string ExpectedMode => LocalModes.Chunked;
 
-    protected override LocalSchedulerOptions Options =>
-        new() { MaxThreads = 4, SerialThresholdRows = 0, ChunkRows = 4_096, WorkerThreads = LocalWorkerThreads.Dedicated };
+    protected override QueryExecutor CreateEngine(InMemoryCatalog catalog) =>
+        TestEngines.Local(catalog, threads: 4, serialThresholdRows: 0, chunkRows: 4_096, workerThreads: LocalWorkerThreads.Pool);
 }
 
 public sealed class ChunkedSchedulerContractTests : SchedulerContractTests

@@ -9,15 +9,15 @@ public static class TestEngines
 {
     /// <summary>
     /// An engine whose local scheduler uses <paramref name="threads"/> threads, the given thresholds, and runs its
-    /// workers where <paramref name="workerThreads"/> says.
+    /// workers where <paramref name="workerThreads"/> says (the options' default when null).
     /// </summary>
     public static QueryExecutor Local(InMemoryCatalog catalog, int threads = 1, long serialThresholdRows = 100_000, long chunkRows = 256 * 1024,
-        LocalWorkerThreads workerThreads = LocalWorkerThreads.Pool) =>
+        LocalWorkerThreads? workerThreads = null) =>
         new(catalog, catalog, new LocalQueryScheduler(new LocalSchedulerOptions
         {
             MaxThreads = threads,
             SerialThresholdRows = serialThresholdRows,
             ChunkRows = chunkRows,
-            WorkerThreads = workerThreads,
+            WorkerThreads = workerThreads ?? new LocalSchedulerOptions().WorkerThreads,
         }));
 }
