@@ -121,12 +121,15 @@ internal sealed class DedicatedWorkerPool : IDisposable
     {
         private const int Queued = 0;
         private const int Taken = 1;
-        private readonly TaskCompletionSource<Task<T>> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Continuations run asynchronously: the query's own code after the scatter must never run inline on
+        // a dedicated thread, where it would hold the thread other queries' workers need.
+        private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _state;
 
         public CancellationTokenRegistration Registration { get; set; }
 
-        public Task<T> Completion => _started.Task.Unwrap();
+        public Task<T> Completion => _done.Task;
 
         public void Run()
         {
@@ -146,14 +149,30 @@ internal sealed class DedicatedWorkerPool : IDisposable
                 running = Task.FromException<T>(ex);
             }
 
-            _started.SetResult(running);
+            _ = ForwardAsync(running);
         }
 
         public void Cancel(CancellationToken token)
         {
             if (Interlocked.Exchange(ref _state, Taken) == Queued)
             {
-                _started.SetCanceled(token);
+                _done.TrySetCanceled(token);
+            }
+        }
+
+        private async Task ForwardAsync(Task<T> running)
+        {
+            try
+            {
+                _done.TrySetResult(await running.ConfigureAwait(false));
+            }
+            catch (OperationCanceledException ex)
+            {
+                _done.TrySetCanceled(ex.CancellationToken);
+            }
+            catch (Exception ex)
+            {
+                _done.TrySetException(ex);
             }
         }
     }

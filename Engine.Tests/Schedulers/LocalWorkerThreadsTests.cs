@@ -37,6 +37,17 @@ public class LocalWorkerThreadsTests
     }
 
     [Test]
+    public async Task Dedicated_CallerResumesOffTheDedicatedThreads()
+    {
+        using var scheduler = Scheduler(LocalWorkerThreads.Dedicated);
+        for (var i = 0; i < 20; i++)
+        {
+            await new QueryExecutor(s_catalog.Value, s_catalog.Value, scheduler).QueryAsync("SELECT count(*) FROM trades");
+            Assert.That(Thread.CurrentThread.Name ?? "", Does.Not.StartWith("Engine local worker"), "the query's caller must not hold a worker thread");
+        }
+    }
+
+    [Test]
     public async Task Pool_RunsEveryTaskOnThePool()
     {
         using var scheduler = Scheduler(LocalWorkerThreads.Pool);
