@@ -4,9 +4,9 @@ using Engine.Core.Planning;
 namespace Engine.Schedulers.Local;
 
 /// <summary>
-/// The tasks of a PARTITION query: fragments of at most a given number of rows stay whole, and every scan
-/// of a larger fragment is cut into row-range pieces, so no task runs more than a bounded number of
-/// morsels. Pieces are built on demand by index (a small record per task, none up front), so a huge table
+/// The tasks of a PARTITION query: fragments up to a size stay whole, and every scan of a larger fragment
+/// is cut into row-range pieces of a bounded number of rows, so no such task runs more than a bounded
+/// number of morsels. Pieces are built on demand by index (a small record per task, none up front), so a huge table
 /// does not materialize millions of fragments. Read-only and safe to index from many threads.
 /// </summary>
 public sealed class FragmentPieces : IReadOnlyList<QueryFragment>
@@ -36,14 +36,14 @@ public sealed class FragmentPieces : IReadOnlyList<QueryFragment>
     public int Count { get; }
 
     /// <summary>
-    /// Plans the tasks for <paramref name="fragments"/>: a fragment of at most <paramref name="maxRows"/> rows
-    /// is one task; a larger one becomes one task per <paramref name="maxRows"/> rows of each scan. When that
-    /// would exceed <see cref="MaxTasks"/>, the piece size grows so the count fits.
+    /// Plans the tasks for <paramref name="fragments"/>: a fragment of at most <paramref name="splitAboveRows"/>
+    /// rows is one task; a larger one becomes one task per <paramref name="pieceRows"/> rows of each scan.
+    /// When that would exceed <see cref="MaxTasks"/>, the piece size grows so the count fits.
     /// </summary>
-    public static FragmentPieces Create(IReadOnlyList<QueryFragment> fragments, long maxRows)
+    public static FragmentPieces Create(IReadOnlyList<QueryFragment> fragments, long splitAboveRows, long pieceRows)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxRows, 1);
-        var pieceRows = maxRows;
+        ArgumentOutOfRangeException.ThrowIfNegative(splitAboveRows);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pieceRows, 1);
         while (true)
         {
             var entries = new List<Entry>(fragments.Count);
@@ -52,7 +52,7 @@ public sealed class FragmentPieces : IReadOnlyList<QueryFragment>
             for (var f = 0; f < fragments.Count && next <= MaxTasks; f++)
             {
                 var fragment = fragments[f];
-                if (fragment.RowCount <= pieceRows)
+                if (fragment.RowCount <= splitAboveRows)
                 {
                     entries.Add(new Entry(next, f, -1));
                     next++;

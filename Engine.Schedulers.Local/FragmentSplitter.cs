@@ -33,9 +33,10 @@ public static class FragmentSplitter
     }
 
     /// <summary>
-    /// The fragments of at most <paramref name="maxRows"/> rows as they are, and larger ones cut into pieces of
-    /// at most <paramref name="maxRows"/> rows (see <see cref="FragmentPieces"/>; pieces are built on demand).
+    /// The fragments of at most <paramref name="splitAboveRows"/> rows as they are, and larger ones cut into
+    /// pieces of at most <paramref name="pieceRows"/> rows (see <see cref="FragmentPieces"/>; pieces are built
+    /// on demand).
     /// </summary>
-    public static FragmentPieces SplitLarge(IReadOnlyList<QueryFragment> fragments, long maxRows) =>
-        FragmentPieces.Create(fragments, maxRows);
+    public static FragmentPieces SplitLarge(IReadOnlyList<QueryFragment> fragments, long splitAboveRows, long pieceRows) =>
+        FragmentPieces.Create(fragments, splitAboveRows, pieceRows);
 }

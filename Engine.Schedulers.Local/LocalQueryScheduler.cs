@@ -8,7 +8,7 @@ namespace Engine.Schedulers.Local;
 /// <summary>
 /// Runs fragments on this machine. Mode selection, in order: MaxThreads = 1 → SERIAL on the calling
 /// thread; fewer rows than SerialThresholdRows → SERIAL; at least as many fragments as threads →
-/// PARTITION (fragments above ChunkRows split into row ranges, so every task is bounded); otherwise
+/// PARTITION (a fragment larger than a thread's share of the rows split into row ranges of ChunkRows); otherwise
 /// CHUNKED (fragments split by row range so every thread has work). The tasks are dealt to the workers as
 /// contiguous ranges and idle workers steal half of the largest remaining range
 /// (<see cref="StealingRanges"/>). Each worker merges its own partials, so at most one partial per
@@ -165,13 +165,15 @@ public sealed class LocalQueryScheduler : IQueryScheduler, IDisposable
 
         if (fragments.Count >= threads)
         {
-            // Bounded tasks: a fragment above ChunkRows is cut into row ranges, so one huge fragment does not
-            // leave the other workers idle. (Not in the I/O-bound case above: there a cut range re-reads the
-            // storage blocks it shares with its neighbours.)
-            var pieces = FragmentSplitter.SplitLarge(fragments, _options.ChunkRows);
+            // A fragment above a thread's share of the rows (and above ChunkRows) keeps one thread busy longer
+            // than the whole query should take, and stealing whole fragments cannot fix that: cut it into
+            // tasks of ChunkRows. Smaller fragments stay whole, since a cut range re-reads the storage block
+            // (a Parquet row group) it shares with its neighbour. Not in the I/O-bound case above either.
+            var share = Math.Max(_options.ChunkRows, (rows + threads - 1) / threads);
+            var pieces = FragmentSplitter.SplitLarge(fragments, share, _options.ChunkRows);
             var reason = pieces.SplitFragments == 0
                 ? $"{fragments.Count} fragments for {threads} threads"
-                : $"{fragments.Count} fragments for {threads} threads: {pieces.SplitFragments} above {pieces.PieceRows:N0} rows split, {pieces.Count} tasks";
+                : $"{fragments.Count} fragments for {threads} threads: {pieces.SplitFragments} above {share:N0} rows (a thread's share) split into tasks of {pieces.PieceRows:N0} rows, {pieces.Count} tasks";
             return (new SchedulingDecision(LocalModes.Partition, reason, threads, pieces.Count), pieces, true);
         }
 

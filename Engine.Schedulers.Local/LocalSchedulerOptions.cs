@@ -13,9 +13,9 @@ public sealed class LocalSchedulerOptions
     public long SerialThresholdRows { get; set; } = 1_000_000;
 
     /// <summary>
-    /// Target rows per chunk when CHUNKED mode splits fragments by row range, and the most rows one PARTITION
-    /// task reads: a larger fragment is split into row ranges of this size, so a task runs a bounded number
-    /// of morsels and idle workers can steal the rest.
+    /// Target rows per chunk when CHUNKED mode splits fragments by row range. In PARTITION mode, a fragment
+    /// larger than a thread's share of the query's rows (and than this) is split into row ranges of this
+    /// size, so idle workers can steal parts of it.
     /// </summary>
     public long ChunkRows { get; set; } = 256 * 1024;
 

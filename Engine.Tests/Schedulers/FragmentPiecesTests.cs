@@ -16,7 +16,7 @@ public class FragmentPiecesTests
     public void SplitLarge_FragmentsWithinTheLimit_StayWhole()
     {
         var fragments = new[] { Fragment(0, (0, 100)), Fragment(1, (0, 50), (80, 50)) };
-        var pieces = FragmentSplitter.SplitLarge(fragments, 100);
+        var pieces = FragmentSplitter.SplitLarge(fragments, 100, 100);
         Assert.That(pieces, Has.Count.EqualTo(2));
         Assert.That(pieces.SplitFragments, Is.Zero);
         Assert.That(pieces[1].Scans, Is.EqualTo(fragments[1].Scans));
@@ -26,7 +26,7 @@ public class FragmentPiecesTests
     public void SplitLarge_LargeFragment_IsCutIntoRangesThatCoverItExactly()
     {
         var fragments = new[] { Fragment(0, (0, 10)), Fragment(1, (100, 250), (1_000, 30)), Fragment(2, (0, 5)) };
-        var pieces = FragmentSplitter.SplitLarge(fragments, 100);
+        var pieces = FragmentSplitter.SplitLarge(fragments, 100, 100);
 
         var ranges = pieces.Select(p => (p.Scans.Single().PartitionId, p.Scans.Single().RowStart, p.Scans.Single().RowCount)).ToArray();
         Assert.That(ranges, Is.EqualTo(new[]
@@ -38,14 +38,22 @@ public class FragmentPiecesTests
     }
 
     [Test]
+    public void SplitLarge_PiecesSmallerThanTheThreshold_CutOnlyTheFragmentsAboveIt()
+    {
+        var fragments = new[] { Fragment(0, (0, 300)), Fragment(1, (0, 900)) };
+        var pieces = FragmentSplitter.SplitLarge(fragments, 500, 250);
+        Assert.That(pieces.Select(p => p.Scans.Single().RowCount), Is.EqualTo(new[] { 300L, 250L, 250L, 250L, 150L }));
+    }
+
+    [Test]
     public void SplitLarge_HugeFragment_PiecesGrowSoTheTaskCountStaysBounded()
     {
-        var pieces = FragmentSplitter.SplitLarge([Fragment(0, (0, long.MaxValue / 4))], 1_000);
+        var pieces = FragmentSplitter.SplitLarge([Fragment(0, (0, long.MaxValue / 4))], 1_000, 1_000);
         Assert.That(pieces.Count, Is.LessThanOrEqualTo(FragmentPieces.MaxTasks));
         Assert.That(pieces[pieces.Count - 1].Scans.Single().RowStart + pieces[pieces.Count - 1].Scans.Single().RowCount, Is.EqualTo(long.MaxValue / 4));
     }
 
     [Test]
     public void SplitLarge_NoFragments_IsEmpty() =>
-        Assert.That(FragmentSplitter.SplitLarge([], 10), Is.Empty);
+        Assert.That(FragmentSplitter.SplitLarge([], 10, 10), Is.Empty);
 }
