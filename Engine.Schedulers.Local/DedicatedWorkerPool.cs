@@ -9,7 +9,8 @@ namespace Engine.Schedulers.Local;
 /// (the engine awaits with ConfigureAwait(false) and these threads have no synchronization context). So a
 /// thread never blocks on a task, and no continuation can wait behind a blocked thread: there is nothing to
 /// deadlock. With in-memory storage every await completes at once and the whole body runs on the dedicated
-/// thread. Threads start with the first item and stay while work keeps coming; one idle for
+/// thread. A body that runs long calls <see cref="YieldAsync"/> between units of work, so items queued
+/// behind it (another query's workers) get a turn. Threads start with the first item and stay while work keeps coming; one idle for
 /// <see cref="IdleTimeout"/> exits (a later item starts a new one), so a scheduler nobody disposes does not
 /// keep threads forever. Thread-safe; disposing stops the threads after the items already queued.
 /// </summary>
@@ -48,20 +49,51 @@ internal sealed class DedicatedWorkerPool : IDisposable
 
         lock (_gate)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            _queue.Add(item, CancellationToken.None);
-
-            // A thread that found the queue empty leaves under this lock, so either it sees this item or the
-            // count below already excludes it.
-            while (_threads.Count < _threadCount)
+            if (_disposed)
             {
-                var thread = new Thread(Loop) { IsBackground = true, Name = $"Engine local worker {_started++}" };
-                _threads.Add(thread);
-                thread.Start();
+                item.Registration.Dispose();
+                throw new ObjectDisposedException(nameof(DedicatedWorkerPool));
             }
+
+            EnqueueLocked(item);
         }
 
         return item.Completion;
+    }
+
+    /// <summary>True when items wait for a thread: a long-running body should <see cref="YieldAsync"/> soon.</summary>
+    public bool HasWaitingWork => _queue.Count > 0;
+
+    /// <summary>
+    /// Lets the items that wait for a thread run first: the caller's continuation is queued behind them and
+    /// resumes on one of these threads. Completes at once when nothing waits or the pool is disposed, and
+    /// fails with <see cref="OperationCanceledException"/> as soon as <paramref name="cancellationToken"/> fires.
+    /// </summary>
+    public Task YieldAsync(CancellationToken cancellationToken)
+    {
+        if (!HasWaitingWork)
+        {
+            return Task.CompletedTask;
+        }
+
+        var resume = new ResumeItem();
+        if (cancellationToken.CanBeCanceled)
+        {
+            resume.Registration = cancellationToken.UnsafeRegister(static (state, token) => ((ResumeItem)state!).Cancel(token), resume);
+        }
+
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                resume.Registration.Dispose();
+                return Task.CompletedTask;
+            }
+
+            EnqueueLocked(resume);
+        }
+
+        return resume.Resumed;
     }
 
     /// <summary>Stops taking new items, lets the threads finish the queued ones, and waits for them to exit.</summary>
@@ -91,6 +123,19 @@ internal sealed class DedicatedWorkerPool : IDisposable
         _queue.Dispose();
     }
 
+    // Under _gate: a thread that found the queue empty leaves under the same lock, so either it sees this
+    // item or the thread count already excludes it and a new thread starts.
+    private void EnqueueLocked(IWorkItem item)
+    {
+        _queue.Add(item, CancellationToken.None);
+        while (_threads.Count < _threadCount)
+        {
+            var thread = new Thread(Loop) { IsBackground = true, Name = $"Engine local worker {_started++}" };
+            _threads.Add(thread);
+            thread.Start();
+        }
+    }
+
     private void Loop()
     {
         while (true)
@@ -115,6 +160,25 @@ internal sealed class DedicatedWorkerPool : IDisposable
     private interface IWorkItem
     {
         void Run();
+    }
+
+    // Resumes a yielded body: its continuation runs inline on the thread that takes this item (or, when
+    // cancelled first, on the cancelling thread, where it throws at once).
+    private sealed class ResumeItem : IWorkItem
+    {
+        private readonly TaskCompletionSource _resumed = new(TaskCreationOptions.None);
+
+        public CancellationTokenRegistration Registration { get; set; }
+
+        public Task Resumed => _resumed.Task;
+
+        public void Run()
+        {
+            Registration.Dispose();
+            _resumed.TrySetResult();
+        }
+
+        public void Cancel(CancellationToken token) => _resumed.TrySetCanceled(token);
     }
 
     private sealed class WorkItem<T>(Func<Task<T>> body) : IWorkItem

@@ -80,8 +80,8 @@ public sealed class LocalQueryScheduler : IQueryScheduler, IDisposable
         {
             var worker = w;
             workers[w] = dedicated is null
-                ? Task.Run(() => WorkAsync(tasks, queue, worker, executor, failure), CancellationToken.None)
-                : dedicated.Start(() => WorkAsync(tasks, queue, worker, executor, failure), failure.Token);
+                ? Task.Run(() => WorkAsync(tasks, queue, worker, executor, failure, null), CancellationToken.None)
+                : dedicated.Start(() => WorkAsync(tasks, queue, worker, executor, failure, dedicated), failure.Token);
         }
 
         try
@@ -114,8 +114,11 @@ public sealed class LocalQueryScheduler : IQueryScheduler, IDisposable
     }
 
     // One worker: its own range of tasks first, then stolen ones; its partials are merged once at the end.
+    // On dedicated threads it yields after a task when other work waits for a thread (another query's
+    // workers), so concurrent queries take turns task by task instead of queueing behind each other.
     private static async Task<PartialAggResult?> WorkAsync(
-        IReadOnlyList<QueryFragment> tasks, StealingRanges queue, int worker, FragmentExecutor executor, CancellationTokenSource failure)
+        IReadOnlyList<QueryFragment> tasks, StealingRanges queue, int worker, FragmentExecutor executor, CancellationTokenSource failure,
+        DedicatedWorkerPool? dedicated)
     {
         var own = new List<PartialAggResult>();
         try
@@ -124,6 +127,10 @@ public sealed class LocalQueryScheduler : IQueryScheduler, IDisposable
             {
                 failure.Token.ThrowIfCancellationRequested();
                 own.Add(await executor.ExecuteAsync(tasks[index], failure.Token).ConfigureAwait(false));
+                if (dedicated is { HasWaitingWork: true })
+                {
+                    await dedicated.YieldAsync(failure.Token).ConfigureAwait(false);
+                }
             }
         }
         catch

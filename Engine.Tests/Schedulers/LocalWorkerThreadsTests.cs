@@ -48,6 +48,25 @@ public class LocalWorkerThreadsTests
     }
 
     [Test]
+    public async Task Dedicated_QueryStartedDuringAnother_RunsBetweenItsTasks()
+    {
+        var catalog = new InMemoryCatalog();
+        TradesGenerator.RegisterTrades(catalog, new TradesOptions { Rows = 40 * 500, Symbols = 40, BatchRows = 500 }, "big");
+        TradesGenerator.RegisterTrades(catalog, new TradesOptions { Rows = 2 * 500, Symbols = 2, BatchRows = 500 }, "small");
+        using var scheduler = Scheduler(LocalWorkerThreads.Dedicated);
+        using var reader = new InterleavingReader(catalog);
+        var engine = new QueryExecutor(catalog, reader, scheduler);
+        reader.StartSmall = () => engine.QueryAsync("SELECT count(*) FROM small");
+
+        await engine.QueryAsync("SELECT count(*) FROM big");
+        var small = await reader.Small!;
+
+        Assert.That(small.GetValue(0, 0).Int64Value, Is.EqualTo(1_000));
+        Assert.That(reader.BigScansSeenBySmall, Has.Count.EqualTo(2));
+        Assert.That(reader.BigScansSeenBySmall, Has.All.LessThan(40), "the small query ran while the big one still had tasks left");
+    }
+
+    [Test]
     public async Task Pool_RunsEveryTaskOnThePool()
     {
         using var scheduler = Scheduler(LocalWorkerThreads.Pool);
@@ -78,6 +97,46 @@ public class LocalWorkerThreadsTests
         scheduler.Dispose();
 
         Assert.That(async () => await engine.QueryAsync("SELECT count(*) FROM trades"), Throws.TypeOf<ObjectDisposedException>());
+    }
+
+    /// <summary>
+    /// Starts the "small" query from within the first scan of "big" (other scans of "big" wait until it is
+    /// queued), and records how far "big" had got when each scan of "small" started.
+    /// </summary>
+    private sealed class InterleavingReader(IPartitionReader inner) : IPartitionReader, IDisposable
+    {
+        private readonly ManualResetEventSlim _smallQueued = new(false);
+        private int _bigScans;
+
+        public Func<Task<QueryResult>>? StartSmall { get; set; }
+
+        public Task<QueryResult>? Small { get; private set; }
+
+        public ConcurrentQueue<int> BigScansSeenBySmall { get; } = new();
+
+        public IAsyncEnumerable<ColumnBatch> ReadAsync(PartitionScan scan, CancellationToken cancellationToken)
+        {
+            if (scan.Table == "big")
+            {
+                if (Interlocked.Increment(ref _bigScans) == 1)
+                {
+                    Small = StartSmall!();
+                    _smallQueued.Set();
+                }
+                else
+                {
+                    _smallQueued.Wait(cancellationToken);
+                }
+            }
+            else
+            {
+                BigScansSeenBySmall.Enqueue(Volatile.Read(ref _bigScans));
+            }
+
+            return inner.ReadAsync(scan, cancellationToken);
+        }
+
+        public void Dispose() => _smallQueued.Dispose();
     }
 
     /// <summary>Records the thread each scan starts on, and fails the scans of one partition.</summary>
