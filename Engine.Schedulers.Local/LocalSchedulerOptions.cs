@@ -29,8 +29,9 @@ public sealed class LocalSchedulerOptions
 
     /// <summary>
     /// Whether parallel workers run on dedicated threads owned by the scheduler (the default) or on the .NET
-    /// thread pool. Dedicated measured faster with the bench <c>run</c> mode on 2 cores (10M trades in memory,
-    /// 25 interleaved runs: Q1 about 1.5 times faster, Q3, Q4 and Q6 within noise).
+    /// thread pool. Dedicated measured faster with the bench <c>run</c> mode on a shared 2-core machine (10M
+    /// trades in memory, 39 interleaved runs: Q1 faster in 33 of them, median 12.6 ms against 18.9 ms; Q3,
+    /// Q4 and Q6 within noise).
     /// </summary>
     public LocalWorkerThreads WorkerThreads { get; set; } = LocalWorkerThreads.Dedicated;
 
