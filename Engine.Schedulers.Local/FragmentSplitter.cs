@@ -3,7 +3,10 @@ using Engine.Core.Planning;
 
 namespace Engine.Schedulers.Local;
 
-/// <summary>Splits fragments into row-range chunks of at most a given number of rows (CHUNKED mode).</summary>
+/// <summary>
+/// Splits fragments into row-range chunks of at most a given number of rows: every fragment (CHUNKED mode)
+/// or only those above a size (PARTITION mode's bounded tasks).
+/// </summary>
 public static class FragmentSplitter
 {
     /// <summary>
@@ -28,4 +31,12 @@ public static class FragmentSplitter
 
         return chunks;
     }
+
+    /// <summary>
+    /// The fragments of at most <paramref name="splitAboveRows"/> rows as they are, and larger ones cut into
+    /// pieces of at most <paramref name="pieceRows"/> rows (see <see cref="FragmentPieces"/>; pieces are built
+    /// on demand).
+    /// </summary>
+    public static FragmentPieces SplitLarge(IReadOnlyList<QueryFragment> fragments, long splitAboveRows, long pieceRows) =>
+        FragmentPieces.Create(fragments, splitAboveRows, pieceRows);
 }

@@ -6,7 +6,7 @@ public static class LocalModes
     /// <summary>All fragments on the calling thread, one after another.</summary>
     public const string Serial = "SERIAL";
 
-    /// <summary>One fragment per task on a pool of workers.</summary>
+    /// <summary>One fragment per task (one larger than a thread's share split into row ranges) on a pool of workers.</summary>
     public const string Partition = "PARTITION";
 
     /// <summary>Fragments split by row range so every worker has work.</summary>

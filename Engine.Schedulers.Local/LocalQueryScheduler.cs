@@ -8,19 +8,29 @@ namespace Engine.Schedulers.Local;
 /// <summary>
 /// Runs fragments on this machine. Mode selection, in order: MaxThreads = 1 → SERIAL on the calling
 /// thread; fewer rows than SerialThresholdRows → SERIAL; at least as many fragments as threads →
-/// PARTITION (one fragment per task, idle workers take the next); otherwise CHUNKED (fragments split by
-/// row range so every thread has work). Each worker merges its own partials, so at most one partial per
-/// worker is returned. Thread-safe; one instance serves many queries.
+/// PARTITION (a fragment larger than a thread's share of the rows split into row ranges of ChunkRows); otherwise
+/// CHUNKED (fragments split by row range so every thread has work). The tasks are dealt to the workers as
+/// contiguous ranges and idle workers steal half of the largest remaining range
+/// (<see cref="StealingRanges"/>). Each worker merges its own partials, so at most one partial per
+/// worker is returned. Workers run on the thread pool or on the scheduler's dedicated threads
+/// (<see cref="LocalSchedulerOptions.WorkerThreads"/>). Thread-safe; one instance serves many queries.
+/// Dispose it (the DI container does) to stop its dedicated threads.
 /// </summary>
-public sealed class LocalQueryScheduler : IQueryScheduler
+public sealed class LocalQueryScheduler : IQueryScheduler, IDisposable
 {
     private readonly LocalSchedulerOptions _options;
+    private readonly DedicatedWorkerPool? _dedicated;
 
     /// <summary>Creates a scheduler with validated <paramref name="options"/>.</summary>
     public LocalQueryScheduler(LocalSchedulerOptions options)
     {
         options.Validate("Engine:Scheduler");
         _options = options;
+        if (options.WorkerThreads == LocalWorkerThreads.Dedicated && options.EffectiveThreads > 1)
+        {
+            // The threads start with the first parallel query, not here.
+            _dedicated = new DedicatedWorkerPool(options.EffectiveThreads);
+        }
     }
 
     /// <inheritdoc />
@@ -36,7 +46,7 @@ public sealed class LocalQueryScheduler : IQueryScheduler
     public async ValueTask<IReadOnlyList<PartialAggResult>> ScatterAsync(
         IReadOnlyList<QueryFragment> fragments, QueryContext context, CancellationToken cancellationToken)
     {
-        var (decision, tasks) = Decide(fragments);
+        var (decision, tasks, cpuBound) = Decide(fragments);
         context.Decision = decision;
         var executor = new FragmentExecutor(context.Reader);
         if (decision.Mode == LocalModes.Serial)
@@ -51,38 +61,27 @@ public sealed class LocalQueryScheduler : IQueryScheduler
             return partials.Count <= 1 ? partials : [PartialAggMerger.Merge(partials)];
         }
 
-        return await RunParallelAsync(tasks, decision.Parallelism, executor, cancellationToken).ConfigureAwait(false);
+        // I/O-bound PARTITION keeps more fragments in flight than there are threads: those wait on storage
+        // and stay on the pool, where an await holds no thread.
+        var dedicated = cpuBound ? _dedicated : null;
+        return await RunParallelAsync(tasks, decision.Parallelism, executor, dedicated, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Stops the dedicated worker threads, if any were started, after the work already queued to them.</summary>
+    public void Dispose() => _dedicated?.Dispose();
+
     private static async Task<IReadOnlyList<PartialAggResult>> RunParallelAsync(
-        IReadOnlyList<QueryFragment> tasks, int threads, FragmentExecutor executor, CancellationToken cancellationToken)
+        IReadOnlyList<QueryFragment> tasks, int threads, FragmentExecutor executor, DedicatedWorkerPool? dedicated, CancellationToken cancellationToken)
     {
         using var failure = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var next = -1;
+        var queue = new StealingRanges(tasks.Count, threads);
         var workers = new Task<PartialAggResult?>[threads];
         for (var w = 0; w < threads; w++)
         {
-            workers[w] = Task.Run(async () =>
-            {
-                var own = new List<PartialAggResult>();
-                try
-                {
-                    int index;
-                    while ((index = Interlocked.Increment(ref next)) < tasks.Count)
-                    {
-                        failure.Token.ThrowIfCancellationRequested();
-                        own.Add(await executor.ExecuteAsync(tasks[index], failure.Token).ConfigureAwait(false));
-                    }
-                }
-                catch
-                {
-                    // One failed fragment fails the query: stop the other workers promptly.
-                    await failure.CancelAsync().ConfigureAwait(false);
-                    throw;
-                }
-
-                return own.Count == 0 ? null : PartialAggMerger.Merge(own);
-            }, CancellationToken.None);
+            var worker = w;
+            workers[w] = dedicated is null
+                ? Task.Run(() => WorkAsync(tasks, queue, worker, executor, failure, null), CancellationToken.None)
+                : dedicated.Start(() => WorkAsync(tasks, queue, worker, executor, failure, dedicated), failure.Token);
         }
 
         try
@@ -114,7 +113,37 @@ public sealed class LocalQueryScheduler : IQueryScheduler
         return results;
     }
 
-    private (SchedulingDecision Decision, IReadOnlyList<QueryFragment> Tasks) Decide(IReadOnlyList<QueryFragment> fragments)
+    // One worker: its own range of tasks first, then stolen ones; its partials are merged once at the end.
+    // On dedicated threads it yields after a task when other work waits for a thread (another query's
+    // workers), so concurrent queries take turns task by task instead of queueing behind each other.
+    private static async Task<PartialAggResult?> WorkAsync(
+        IReadOnlyList<QueryFragment> tasks, StealingRanges queue, int worker, FragmentExecutor executor, CancellationTokenSource failure,
+        DedicatedWorkerPool? dedicated)
+    {
+        var own = new List<PartialAggResult>();
+        try
+        {
+            while (queue.TryTake(worker, out var index))
+            {
+                failure.Token.ThrowIfCancellationRequested();
+                own.Add(await executor.ExecuteAsync(tasks[index], failure.Token).ConfigureAwait(false));
+                if (dedicated is { HasWaitingWork: true })
+                {
+                    await dedicated.YieldAsync(failure.Token).ConfigureAwait(false);
+                }
+            }
+        }
+        catch
+        {
+            // One failed fragment fails the query: stop the other workers promptly.
+            await failure.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return own.Count == 0 ? null : PartialAggMerger.Merge(own);
+    }
+
+    private (SchedulingDecision Decision, IReadOnlyList<QueryFragment> Tasks, bool CpuBound) Decide(IReadOnlyList<QueryFragment> fragments)
     {
         var threads = _options.EffectiveThreads;
         long rows = 0;
@@ -125,7 +154,7 @@ public sealed class LocalQueryScheduler : IQueryScheduler
 
         if (threads == 1)
         {
-            return (new SchedulingDecision(LocalModes.Serial, "MaxThreads is 1", 1, fragments.Count), fragments);
+            return (new SchedulingDecision(LocalModes.Serial, "MaxThreads is 1", 1, fragments.Count), fragments, true);
         }
 
         var inFlight = _options.EffectiveFragmentsInFlight;
@@ -133,22 +162,31 @@ public sealed class LocalQueryScheduler : IQueryScheduler
         {
             return (new SchedulingDecision(LocalModes.Partition,
                 $"{fragments.Count} fragments, {Math.Min(inFlight, fragments.Count)} in flight for I/O-bound storage on {threads} threads",
-                Math.Min(inFlight, fragments.Count), fragments.Count), fragments);
+                Math.Min(inFlight, fragments.Count), fragments.Count), fragments, false);
         }
 
         if (rows < _options.SerialThresholdRows)
         {
-            return (new SchedulingDecision(LocalModes.Serial, $"{rows:N0} rows is below SerialThresholdRows ({_options.SerialThresholdRows:N0})", 1, fragments.Count), fragments);
+            return (new SchedulingDecision(LocalModes.Serial, $"{rows:N0} rows is below SerialThresholdRows ({_options.SerialThresholdRows:N0})", 1, fragments.Count), fragments, true);
         }
 
         if (fragments.Count >= threads)
         {
-            return (new SchedulingDecision(LocalModes.Partition, $"{fragments.Count} fragments for {threads} threads", threads, fragments.Count), fragments);
+            // A fragment above a thread's share of the rows (and above ChunkRows) keeps one thread busy longer
+            // than the whole query should take, and stealing whole fragments cannot fix that: cut it into
+            // tasks of ChunkRows. Smaller fragments stay whole, since a cut range re-reads the storage block
+            // (a Parquet row group) it shares with its neighbour. Not in the I/O-bound case above either.
+            var share = Math.Max(_options.ChunkRows, (rows + threads - 1) / threads);
+            var pieces = FragmentSplitter.SplitLarge(fragments, share, _options.ChunkRows);
+            var reason = pieces.SplitFragments == 0
+                ? $"{fragments.Count} fragments for {threads} threads"
+                : $"{fragments.Count} fragments for {threads} threads: {pieces.SplitFragments} above {share:N0} rows (a thread's share) split into tasks of {pieces.PieceRows:N0} rows, {pieces.Count} tasks";
+            return (new SchedulingDecision(LocalModes.Partition, reason, threads, pieces.Count), pieces, true);
         }
 
         var chunks = FragmentSplitter.Split(fragments, ChunkSize(rows, threads));
         var parallelism = Math.Min(threads, chunks.Count);
-        return (new SchedulingDecision(LocalModes.Chunked, $"{fragments.Count} fragment(s) for {threads} threads: split {rows:N0} rows into {chunks.Count} chunks", parallelism, chunks.Count), chunks);
+        return (new SchedulingDecision(LocalModes.Chunked, $"{fragments.Count} fragment(s) for {threads} threads: split {rows:N0} rows into {chunks.Count} chunks", parallelism, chunks.Count), chunks, true);
     }
 
     // Aim for several chunks per thread so a slow chunk does not leave other threads idle, but never

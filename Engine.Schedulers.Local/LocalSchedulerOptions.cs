@@ -12,7 +12,11 @@ public sealed class LocalSchedulerOptions
     /// </summary>
     public long SerialThresholdRows { get; set; } = 1_000_000;
 
-    /// <summary>Target rows per chunk when CHUNKED mode splits fragments by row range.</summary>
+    /// <summary>
+    /// Target rows per chunk when CHUNKED mode splits fragments by row range. In PARTITION mode, a fragment
+    /// larger than a thread's share of the query's rows (and than this) is split into row ranges of this
+    /// size, so idle workers can steal parts of it.
+    /// </summary>
     public long ChunkRows { get; set; } = 256 * 1024;
 
     /// <summary>
@@ -22,6 +26,14 @@ public sealed class LocalSchedulerOptions
     /// fragments runs PARTITION even below SerialThresholdRows, since its time is I/O, not CPU.
     /// </summary>
     public int FragmentsInFlight { get; set; }
+
+    /// <summary>
+    /// Whether parallel workers run on dedicated threads owned by the scheduler (the default) or on the .NET
+    /// thread pool. Dedicated measured faster with the bench <c>run</c> mode on a shared 2-core machine (10M
+    /// trades in memory, 39 interleaved runs: Q1 faster in 33 of them, median 12.6 ms against 18.9 ms; Q3,
+    /// Q4 and Q6 within noise).
+    /// </summary>
+    public LocalWorkerThreads WorkerThreads { get; set; } = LocalWorkerThreads.Dedicated;
 
     /// <summary>The fragments actually kept in flight in PARTITION mode.</summary>
     public int EffectiveFragmentsInFlight => Math.Max(EffectiveThreads, FragmentsInFlight);
@@ -45,6 +57,11 @@ public sealed class LocalSchedulerOptions
         if (FragmentsInFlight < 0)
         {
             throw new Core.Errors.ConfigurationException($"{section}:FragmentsInFlight", $"must be 0 (one per thread) or positive, got {FragmentsInFlight}");
+        }
+
+        if (!Enum.IsDefined(WorkerThreads))
+        {
+            throw new Core.Errors.ConfigurationException($"{section}:WorkerThreads", $"must be Pool or Dedicated, got {(int)WorkerThreads}");
         }
 
         if (ChunkRows < 1)

@@ -1,3 +1,4 @@
+using Engine.Core.Errors;
 using Engine.Core.Hosting;
 using Engine.Schedulers.Local;
 using Microsoft.Extensions.Configuration;
@@ -15,7 +16,7 @@ public static class LocalSchedulerServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="LocalQueryScheduler"/> under the name "local", with options read from
     /// <c>Scheduler</c> in <paramref name="engineSection"/> (MaxThreads, SerialThresholdRows, ChunkRows,
-    /// FragmentsInFlight) and validated now, naming any bad key. With S3 storage, FragmentsInFlight defaults
+    /// FragmentsInFlight, WorkerThreads) and validated now, naming any bad key. With S3 storage, FragmentsInFlight defaults
     /// to <see cref="S3FragmentsInFlight"/>.
     /// </summary>
     public static IServiceCollection AddLocalQueryScheduler(this IServiceCollection services, IConfiguration engineSection)
@@ -42,8 +43,30 @@ public static class LocalSchedulerServiceCollectionExtensions
             SerialThresholdRows = ConfigurationReader.GetInt64(section, nameof(LocalSchedulerOptions.SerialThresholdRows), 1_000_000),
             ChunkRows = ConfigurationReader.GetInt64(section, nameof(LocalSchedulerOptions.ChunkRows), 256 * 1024),
             FragmentsInFlight = ConfigurationReader.GetInt32(section, nameof(LocalSchedulerOptions.FragmentsInFlight), 0),
+            WorkerThreads = ReadWorkerThreads(section),
         };
         options.Validate(section.Path);
         return options;
+    }
+
+    private static LocalWorkerThreads ReadWorkerThreads(IConfigurationSection section)
+    {
+        var key = nameof(LocalSchedulerOptions.WorkerThreads);
+        var text = ConfigurationReader.GetOptionalString(section, key);
+        if (text is null)
+        {
+            return new LocalSchedulerOptions().WorkerThreads;
+        }
+
+        // Names only: Enum.TryParse would also take any number.
+        foreach (var value in Enum.GetValues<LocalWorkerThreads>())
+        {
+            if (string.Equals(text.Trim(), value.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+
+        throw new ConfigurationException(ConfigurationPath.Combine(section.Path, key), $"'{text}' is not Pool or Dedicated");
     }
 }

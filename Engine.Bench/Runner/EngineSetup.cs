@@ -20,10 +20,18 @@ public static class EngineSetup
     public static QueryExecutor Local(InMemoryCatalog catalog, int threads, long? serialThresholdRows = null, long? chunkRows = null) =>
         Local(catalog, catalog, threads, serialThresholdRows, chunkRows);
 
-    /// <summary>A local-scheduler engine over any catalog and partition reader (e.g. Parquet files).</summary>
-    public static QueryExecutor Local(ITableCatalog catalog, IPartitionReader reader, int threads, long? serialThresholdRows = null, long? chunkRows = null)
+    /// <summary>
+    /// A local-scheduler engine over any catalog and partition reader (e.g. Parquet files); its workers run
+    /// where <paramref name="workerThreads"/> says (the options' default when null).
+    /// </summary>
+    public static QueryExecutor Local(ITableCatalog catalog, IPartitionReader reader, int threads, long? serialThresholdRows = null, long? chunkRows = null, LocalWorkerThreads? workerThreads = null)
     {
         var options = new LocalSchedulerOptions { MaxThreads = threads };
+        if (workerThreads is { } where)
+        {
+            options.WorkerThreads = where;
+        }
+
         if (serialThresholdRows is { } threshold)
         {
             options.SerialThresholdRows = threshold;

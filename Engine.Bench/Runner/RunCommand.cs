@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Engine.Core.Execution;
+using Engine.Schedulers.Local;
 using Engine.Storage.Catalog;
 using Engine.Storage.ObjectStores;
 
@@ -12,13 +13,14 @@ namespace Engine.Bench.Runner;
 /// T threads, and print either one JSON object (<c>--json</c>, nothing else on stdout) or a readable table.
 /// <c>--in-memory</c> (the default) loads the data before timing, so only the queries are timed;
 /// <c>--from-files --data DIR</c> queries the Parquet files that <c>export</c> wrote to DIR, read on every run.
+/// <c>--worker-threads pool|dedicated</c> picks where the local scheduler's workers run (default: the option's default).
 /// </summary>
 public static class RunCommand
 {
     /// <summary>The file in an exported folder that names the generator spec it was made from.</summary>
     public const string DataSetFile = "dataset.spec";
 
-    private static readonly string[] s_valued = ["--data", "--queries", "--threads", "--repeat", "--warmup"];
+    private static readonly string[] s_valued = ["--data", "--queries", "--threads", "--repeat", "--warmup", "--worker-threads"];
     private static readonly string[] s_flags = ["--in-memory", "--from-files", "--json"];
 
     /// <summary>Runs the mode with the arguments after <c>run</c>; returns the process exit code.</summary>
@@ -32,6 +34,7 @@ public static class RunCommand
         var repeat = Math.Max(1, line.GetInt("--repeat", 5));
         var warmup = line.GetInt("--warmup", 1);
         var queries = SelectQueries(line.Get("--queries", string.Empty), spec);
+        var workerThreads = ParseWorkerThreads(line.Get("--worker-threads", ""));
 
         var load = Stopwatch.StartNew();
         QueryExecutor engine;
@@ -39,11 +42,12 @@ public static class RunCommand
         {
             // Discovery only (one listing and one footer read per file); the data is read by every query.
             var files = await HiveTableCatalog.OpenAsync(new FileSystemObjectStore(Path.GetFullPath(data))).ConfigureAwait(false);
-            engine = EngineSetup.Local(files, files, threads);
+            engine = EngineSetup.Local(files, files, threads, workerThreads: workerThreads);
         }
         else
         {
-            engine = EngineSetup.Local(spec.CreateCatalog(), threads);
+            var catalog = spec.CreateCatalog();
+            engine = EngineSetup.Local(catalog, catalog, threads, workerThreads: workerThreads);
         }
 
         load.Stop();
@@ -128,6 +132,14 @@ public static class RunCommand
 
         return selected;
     }
+
+    private static LocalWorkerThreads? ParseWorkerThreads(string text) => text.ToUpperInvariant() switch
+    {
+        "" => null,
+        "POOL" => LocalWorkerThreads.Pool,
+        "DEDICATED" => LocalWorkerThreads.Dedicated,
+        _ => throw new ArgumentException($"--worker-threads must be pool or dedicated, got '{text}'."),
+    };
 
     private static void WriteJson(Stream output, int threads, double loadMs, IReadOnlyList<(BenchQuery Query, QueryTiming Timing, double AllocatedMb)> results)
     {

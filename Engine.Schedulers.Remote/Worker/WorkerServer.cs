@@ -143,6 +143,7 @@ public sealed class WorkerServer : IAsyncDisposable
         }
 
         _shutdown.Dispose();
+        Scheduler.Dispose();
     }
 
     internal CancellationToken ShutdownToken => _shutdown.Token;

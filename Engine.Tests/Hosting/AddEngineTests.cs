@@ -102,6 +102,28 @@ public class AddEngineTests
     }
 
     [Test]
+    public async Task DisposingTheProvider_DisposesTheLocalScheduler()
+    {
+        var provider = Build(Section(("Engine:Scheduler:MaxThreads", "2"), ("Engine:Scheduler:SerialThresholdRows", "0")));
+        TradesGenerator.RegisterTrades(provider.GetRequiredService<InMemoryCatalog>(), new TradesOptions { Rows = 1_000, Symbols = 2 });
+        var engine = provider.GetRequiredService<IQueryEngine>();
+        await engine.QueryAsync("SELECT count(*) FROM trades");
+
+        await provider.DisposeAsync();
+
+        Assert.That(async () => await engine.QueryAsync("SELECT count(*) FROM trades"), Throws.TypeOf<ObjectDisposedException>(),
+            "the scheduler's dedicated threads were stopped with the container");
+    }
+
+    [TestCase("dedicated", LocalWorkerThreads.Dedicated)]
+    [TestCase("Pool", LocalWorkerThreads.Pool)]
+    public void WorkerThreadsSetting_IsReadCaseInsensitively(string text, LocalWorkerThreads expected)
+    {
+        using var provider = Build(Section(("Engine:Scheduler:WorkerThreads", text)));
+        Assert.That(provider.GetRequiredService<LocalSchedulerOptions>().WorkerThreads, Is.EqualTo(expected));
+    }
+
+    [Test]
     public void UnknownSchedulerKind_NamesTheKeyAndTheRegisteredOnes()
     {
         using var provider = Build(Section(("Engine:Scheduler:Kind", "Remote")));
@@ -114,6 +136,8 @@ public class AddEngineTests
     [TestCase("Engine:Scheduler:SerialThresholdRows", "-5", "must not be negative")]
     [TestCase("Engine:Scheduler:ChunkRows", "0", "must be at least 1")]
     [TestCase("Engine:Scheduler:FragmentsInFlight", "-1", "must be 0 (one per thread) or positive")]
+    [TestCase("Engine:Scheduler:WorkerThreads", "Fibers", "'Fibers' is not Pool or Dedicated")]
+    [TestCase("Engine:Scheduler:WorkerThreads", "1", "'1' is not Pool or Dedicated")]
     [TestCase("Engine:Storage:Kind", "Tape", "'Tape' is not a storage kind")]
     [TestCase("Engine:Storage:Rot", "x", "unknown setting")]
     public void BadSetting_FailsAtStartUpNamingTheKey(string key, string value, string problem)
@@ -122,7 +146,7 @@ public class AddEngineTests
         Assert.That(error!.Message, Does.Contain($"'{key}'").And.Contain(problem));
     }
 
-    private sealed class CountingScheduler : IQueryScheduler
+    private sealed class CountingScheduler : IQueryScheduler, IDisposable
     {
         private readonly LocalQueryScheduler _inner = new(new LocalSchedulerOptions { MaxThreads = 1 });
 
@@ -137,5 +161,7 @@ public class AddEngineTests
             Fragments += fragments.Count;
             return _inner.ScatterAsync(fragments, context, cancellationToken);
         }
+
+        public void Dispose() => _inner.Dispose();
     }
 }

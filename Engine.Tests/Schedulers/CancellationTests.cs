@@ -9,12 +9,14 @@ namespace Engine.Tests.Schedulers;
 /// <summary>Cancelling a query stops every fragment: the scan observes the cancellation and the query throws.</summary>
 public class CancellationTests
 {
-    [TestCase(1)]
-    [TestCase(2)]
-    public async Task CancelDuringScan_StopsEveryReaderAndThrows(int threads)
+    [TestCase(1, LocalWorkerThreads.Pool)]
+    [TestCase(2, LocalWorkerThreads.Pool)]
+    [TestCase(2, LocalWorkerThreads.Dedicated)]
+    public async Task CancelDuringScan_StopsEveryReaderAndThrows(int threads, LocalWorkerThreads workerThreads)
     {
         var reader = new EndlessReader(partitions: 4);
-        var engine = new QueryExecutor(reader, reader, new LocalQueryScheduler(new LocalSchedulerOptions { MaxThreads = threads, SerialThresholdRows = 0 }));
+        using var scheduler = new LocalQueryScheduler(new LocalSchedulerOptions { MaxThreads = threads, SerialThresholdRows = 0, WorkerThreads = workerThreads });
+        var engine = new QueryExecutor(reader, reader, scheduler);
         using var cancellation = new CancellationTokenSource();
         var query = engine.QueryAsync("SELECT count(*) FROM endless", cancellation.Token);
 

@@ -42,4 +42,23 @@ public class ModeSelectionTests
         Assert.That(decision.Parallelism, Is.EqualTo(16));
         Assert.That(decision.Reason, Does.Contain("16 in flight for I/O-bound storage on 2 threads"));
     }
+
+    [Test]
+    public void PartitionWithEvenFragments_KeepsThemWhole()
+    {
+        var decision = new LocalQueryScheduler(new LocalSchedulerOptions { MaxThreads = 2, SerialThresholdRows = 0, ChunkRows = 1_000 }).Describe(Fragments(3, 2_500));
+        Assert.That(decision.Tasks, Is.EqualTo(3));
+        Assert.That(decision.Reason, Is.EqualTo("3 fragments for 2 threads"));
+    }
+
+    [Test]
+    public void PartitionWithAFragmentAboveAThreadsShare_SplitsItAndSaysSo()
+    {
+        var fragments = Fragments(3, 100);
+        fragments[1] = fragments[1] with { Scans = [fragments[1].Scans[0] with { RowCount = 10_000 }] };
+        var decision = new LocalQueryScheduler(new LocalSchedulerOptions { MaxThreads = 2, SerialThresholdRows = 0, ChunkRows = 1_000 }).Describe(fragments);
+        Assert.That(decision.Mode, Is.EqualTo(LocalModes.Partition));
+        Assert.That(decision.Tasks, Is.EqualTo(12));
+        Assert.That(decision.Reason, Is.EqualTo("3 fragments for 2 threads: 1 above 5,100 rows (a thread's share) split into tasks of 1,000 rows, 12 tasks"));
+    }
 }

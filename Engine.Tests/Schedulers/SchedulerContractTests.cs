@@ -1,4 +1,5 @@
 using Engine.Core.Catalog;
+using Engine.Core.Columns;
 using Engine.Core.Execution;
 using Engine.Core.Generators;
 using Engine.Schedulers.Local;
@@ -19,8 +20,19 @@ public abstract class SchedulerContractTests
         TradesGenerator.RegisterTrades(catalog, new TradesOptions { Rows = 60_000, Symbols = 3, BatchRows = 7_000 });
         var start = TradesOptions.DefaultStartMicros;
         CpuGenerator.RegisterCpu(catalog, new CpuOptions { Hosts = 4, StartMicros = start, EndMicros = start + (2 * 86_400_000_000L), BatchRows = 5_000 });
+
+        // Skewed (local fixtures only; remote workers do not hold it): the first symbol keeps all its 20,000
+        // rows, the others only their first 7,000, so one partition is above a thread's share on 2 threads
+        // and PARTITION mode splits it.
+        var skewed = new TradesGenerator(new TradesOptions { Rows = 60_000, Symbols = 3, BatchRows = 7_000 }).GeneratePartitions()
+            .Select((p, i) => (p.KeyValues, i == 0 ? p.Batches : (IReadOnlyList<ColumnBatch>)[p.Batches[0]]))
+            .ToList();
+        catalog.Register("skewed", TradesGenerator.Schema, skewed, TradesGenerator.TimeColumn);
         return catalog;
     });
+
+    /// <summary>The catalog every query of the suite runs on.</summary>
+    protected static InMemoryCatalog Catalog => s_catalog.Value;
 
     public static IEnumerable<TestCaseData> Queries()
     {
@@ -81,6 +93,54 @@ public sealed class PartitionSchedulerContractTests : SchedulerContractTests
     protected override string ExpectedMode => LocalModes.Partition;
 
     protected override QueryExecutor CreateEngine(InMemoryCatalog catalog) => TestEngines.Local(catalog, threads: 2, serialThresholdRows: 0);
+}
+
+public sealed class PartitionSplitSchedulerContractTests : SchedulerContractTests
+{
+    protected override string ExpectedMode => LocalModes.Partition;
+
+    // The skewed table's large partition is cut into tasks of at most 1,000 rows, stolen between the workers.
+    protected override QueryExecutor CreateEngine(InMemoryCatalog catalog) => TestEngines.Local(catalog, threads: 2, serialThresholdRows: 0, chunkRows: 1_000);
+
+    public static IEnumerable<TestCaseData> SkewedQueries()
+    {
+        yield return new TestCaseData("SELECT symbol, count(*), sum(volume), first(price), last(price), stddev_samp(price) FROM skewed GROUP BY symbol", false);
+        yield return new TestCaseData("SELECT symbol, time_bucket('1 minute', ts) AS minute, max(price), last(price) FROM skewed GROUP BY symbol, minute", false);
+        yield return new TestCaseData("SELECT ts, symbol, price FROM skewed WHERE volume > 5 ORDER BY price DESC, ts LIMIT 13", true);
+    }
+
+    [TestCaseSource(nameof(SkewedQueries))]
+    public async Task SkewedQuery_GivesTheSameAnswerAsSerial(string sql, bool ordered)
+    {
+        var serial = await TestEngines.Local(Catalog, threads: 1).QueryAsync(sql);
+        var actual = await CreateEngine(Catalog).QueryAsync(sql);
+        Assert.That(actual.Statistics.ModeReason, Does.Contain("split into tasks of 1,000 rows"));
+        ResultAssert.Equivalent(serial, actual, ordered, sql);
+    }
+
+    [Test]
+    public async Task SkewedTable_SplitsTheLargePartitionAndSaysSo()
+    {
+        var result = await CreateEngine(Catalog).QueryAsync("SELECT count(*) FROM skewed");
+        Assert.That(result.GetValue(0, 0).Int64Value, Is.EqualTo(34_000));
+        Assert.That(result.Statistics.ModeReason, Is.EqualTo("3 fragments for 2 threads: 1 above 17,000 rows (a thread's share) split into tasks of 1,000 rows, 22 tasks"));
+    }
+}
+
+public sealed class PartitionPoolSchedulerContractTests : SchedulerContractTests
+{
+    protected override string ExpectedMode => LocalModes.Partition;
+
+    protected override QueryExecutor CreateEngine(InMemoryCatalog catalog) =>
+        TestEngines.Local(catalog, threads: 2, serialThresholdRows: 0, chunkRows: 1_000, workerThreads: LocalWorkerThreads.Pool);
+}
+
+public sealed class ChunkedPoolSchedulerContractTests : SchedulerContractTests
+{
+    protected override string ExpectedMode => LocalModes.Chunked;
+
+    protected override QueryExecutor CreateEngine(InMemoryCatalog catalog) =>
+        TestEngines.Local(catalog, threads: 4, serialThresholdRows: 0, chunkRows: 4_096, workerThreads: LocalWorkerThreads.Pool);
 }
 
 public sealed class ChunkedSchedulerContractTests : SchedulerContractTests
