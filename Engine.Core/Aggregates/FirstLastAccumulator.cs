@@ -40,7 +40,8 @@ internal sealed class FirstLastAccumulator(DataType type, bool last) : GroupedAc
 
         var span = times.Values.Slice(start, length);
         int index;
-        if (last ? span[^1] >= span[0] && IsSorted(span) : span[0] <= span[^1] && IsSorted(span))
+        var sorted = times.IsSortedAscending || Execution.SortedRangeFilter.IsAscending(span);
+        if (sorted)
         {
             index = last ? length - 1 : 0;
             if (length > 1 && span[index] == span[last ? index - 1 : 1])
@@ -124,18 +125,5 @@ internal sealed class FirstLastAccumulator(DataType type, bool last) : GroupedAc
                 _values.Set(group, values, i);
             }
         }
-    }
-
-    private static bool IsSorted(ReadOnlySpan<long> times)
-    {
-        for (var i = 1; i < times.Length; i++)
-        {
-            if (times[i] < times[i - 1])
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }
