@@ -11,7 +11,7 @@ namespace Engine.Schedulers.Local;
 /// PARTITION (a fragment larger than a thread's share of the rows split into row ranges of ChunkRows); otherwise
 /// CHUNKED (fragments split by row range so every thread has work). The tasks are dealt to the workers as
 /// contiguous ranges and idle workers steal half of the largest remaining range
-/// (<see cref="StealingRanges"/>). Each worker merges its own partials, so at most one partial per
+/// (<see cref="StealingRanges"/>). Each worker adds its fragments to one session, so at most one partial per
 /// worker is returned. Workers run on the thread pool or on the scheduler's dedicated threads
 /// (<see cref="LocalSchedulerOptions.WorkerThreads"/>). Thread-safe; one instance serves many queries.
 /// Dispose it (the DI container does) to stop its dedicated threads.
@@ -51,14 +51,19 @@ public sealed class LocalQueryScheduler : IQueryScheduler, IDisposable
         var executor = new FragmentExecutor(context.Reader);
         if (decision.Mode == LocalModes.Serial)
         {
-            var partials = new List<PartialAggResult>(tasks.Count);
+            if (tasks.Count == 0)
+            {
+                return [];
+            }
+
+            using var session = executor.Begin(tasks[0].Plan);
             foreach (var fragment in tasks)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                partials.Add(await executor.ExecuteAsync(fragment, cancellationToken).ConfigureAwait(false));
+                await session.AddAsync(fragment, cancellationToken).ConfigureAwait(false);
             }
 
-            return partials.Count <= 1 ? partials : [PartialAggMerger.Merge(partials)];
+            return [session.ToPartial()];
         }
 
         // I/O-bound PARTITION keeps more fragments in flight than there are threads: those wait on storage
@@ -113,25 +118,28 @@ public sealed class LocalQueryScheduler : IQueryScheduler, IDisposable
         return results;
     }
 
-    // One worker: its own range of tasks first, then stolen ones; its partials are merged once at the end.
+    // One worker: its own range of tasks first, then stolen ones, all into one worker-local session exported once.
     // On dedicated threads it yields after a task when other work waits for a thread (another query's
     // workers), so concurrent queries take turns task by task instead of queueing behind each other.
     private static async Task<PartialAggResult?> WorkAsync(
         IReadOnlyList<QueryFragment> tasks, StealingRanges queue, int worker, FragmentExecutor executor, CancellationTokenSource failure,
         DedicatedWorkerPool? dedicated)
     {
-        var own = new List<PartialAggResult>();
+        FragmentExecutor.Session? session = null;
         try
         {
             while (queue.TryTake(worker, out var index))
             {
                 failure.Token.ThrowIfCancellationRequested();
-                own.Add(await executor.ExecuteAsync(tasks[index], failure.Token).ConfigureAwait(false));
+                session ??= executor.Begin(tasks[index].Plan);
+                await session.AddAsync(tasks[index], failure.Token).ConfigureAwait(false);
                 if (dedicated is { HasWaitingWork: true })
                 {
                     await dedicated.YieldAsync(failure.Token).ConfigureAwait(false);
                 }
             }
+
+            return session?.ToPartial();
         }
         catch
         {
@@ -139,8 +147,10 @@ public sealed class LocalQueryScheduler : IQueryScheduler, IDisposable
             await failure.CancelAsync().ConfigureAwait(false);
             throw;
         }
-
-        return own.Count == 0 ? null : PartialAggMerger.Merge(own);
+        finally
+        {
+            session?.Dispose();
+        }
     }
 
     private (SchedulingDecision Decision, IReadOnlyList<QueryFragment> Tasks, bool CpuBound) Decide(IReadOnlyList<QueryFragment> fragments)

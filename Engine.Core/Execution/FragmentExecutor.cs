@@ -29,13 +29,59 @@ public sealed class FragmentExecutor
     /// <summary>Executes <paramref name="fragment"/>; stops promptly when <paramref name="cancellationToken"/> fires.</summary>
     public async ValueTask<PartialAggResult> ExecuteAsync(QueryFragment fragment, CancellationToken cancellationToken)
     {
-        var plan = fragment.Plan;
-        var columns = plan.ScanFields.Select(f => f.Name).ToArray();
-        var scanSchema = new Schema(plan.ScanFields);
-        var aggregation = plan.IsAggregate ? new AggregationState(plan) : null;
-        var rows = plan.IsAggregate ? null : new RowCollector(plan);
-        try
+        using var session = Begin(fragment.Plan);
+        await session.AddAsync(fragment, cancellationToken).ConfigureAwait(false);
+        return session.ToPartial();
+    }
+
+    /// <summary>
+    /// Starts worker-local state for fragments of <paramref name="plan"/>: a worker adds every fragment it runs
+    /// to one session and exports one partial at the end, instead of a partial per fragment merged afterwards.
+    /// </summary>
+    public Session Begin(FragmentPlan plan) => new(_reader, plan);
+
+    /// <summary>
+    /// The state one worker accumulates over the fragments it runs (all of one plan): grouped aggregates or
+    /// collected rows. Not thread-safe; dispose it to release its pooled buffers.
+    /// </summary>
+    public sealed class Session : IDisposable
+    {
+        private readonly IPartitionReader _reader;
+        private readonly FragmentPlan _plan;
+        private readonly string[] _columns;
+        private readonly Schema _scanSchema;
+        private readonly AggregationState? _aggregation;
+        private readonly RowCollector? _rows;
+        private long _rowsScanned;
+
+        internal Session(IPartitionReader reader, FragmentPlan plan)
         {
+            _reader = reader;
+            _plan = plan;
+            _columns = [.. plan.ScanFields.Select(f => f.Name)];
+            _scanSchema = new Schema(plan.ScanFields);
+            _aggregation = plan.IsAggregate ? new AggregationState(plan) : null;
+            _rows = plan.IsAggregate ? null : new RowCollector(plan);
+        }
+
+        /// <summary>Reads and processes <paramref name="fragment"/>, whose plan must be the session's.</summary>
+        public async ValueTask AddAsync(QueryFragment fragment, CancellationToken cancellationToken)
+        {
+            if (!ReferenceEquals(fragment.Plan, _plan) && fragment.Plan != _plan)
+            {
+                throw new ArgumentException("A session only takes fragments of the plan it was started with.", nameof(fragment));
+            }
+
+            var plan = _plan;
+            var columns = _columns;
+            var scanSchema = _scanSchema;
+            var aggregation = _aggregation;
+            var rows = _rows;
+            if (rows is { IsSatisfied: true })
+            {
+                return;
+            }
+
             long rowsScanned = 0;
             foreach (var scan in fragment.Scans)
             {
@@ -96,12 +142,14 @@ public sealed class FragmentExecutor
                 }
             }
 
-            return aggregation is not null ? aggregation.ToPartial(rowsScanned) : rows!.ToPartial(rowsScanned);
+            _rowsScanned += rowsScanned;
         }
-        finally
-        {
-            aggregation?.Release();
-        }
+
+        /// <summary>The partial result of every fragment added so far.</summary>
+        public PartialAggResult ToPartial() => _aggregation is not null ? _aggregation.ToPartial(_rowsScanned) : _rows!.ToPartial(_rowsScanned);
+
+        /// <inheritdoc />
+        public void Dispose() => _aggregation?.Release();
     }
 
     /// <summary>

@@ -24,6 +24,15 @@ internal sealed class GroupKeyTable
 
     /// <summary>Creates a table for keys of the given part types (at most 64 parts).</summary>
     public GroupKeyTable(IReadOnlyList<DataType> types)
+        : this(types, expectedGroups: 16)
+    {
+    }
+
+    /// <summary>
+    /// Creates a table sized for <paramref name="expectedGroups"/> groups, so a merge that knows its group count
+    /// up front (the sum over its partials) fills it without growing and re-hashing.
+    /// </summary>
+    public GroupKeyTable(IReadOnlyList<DataType> types, int expectedGroups)
     {
         if (types.Count > 64)
         {
@@ -33,9 +42,10 @@ internal sealed class GroupKeyTable
         _types = [.. types];
         _width = _types.Length;
         _scratch = new long[_width];
-        _keys = new long[Math.Max(1, _width) * 16];
-        _nullMasks = new ulong[16];
-        _slots = new int[64];
+        var groups = Math.Max(16, expectedGroups);
+        _keys = new long[Math.Max(1, _width) * groups];
+        _nullMasks = new ulong[groups];
+        _slots = new int[(int)Math.Min(1 << 30, BitOperations.RoundUpToPowerOf2((uint)groups) * 2)];
         _count = _width == 0 ? 1 : 0;
     }
 

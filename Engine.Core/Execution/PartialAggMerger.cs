@@ -32,8 +32,21 @@ public static class PartialAggMerger
             return PartialAggResult.ForRows(ColumnConcat.Concat(first.Rows!.Schema, batches), rowsScanned);
         }
 
-        var table = new GroupKeyTable(first.KeyTypes);
+        // The sum of the partials' group counts bounds the merged count (and equals it for partials of disjoint
+        // groups, as partition-keyed fragments are): sizing for it once spares every doubling copy.
+        long expected = 0;
+        foreach (var partial in partials)
+        {
+            expected += partial.GroupCount;
+        }
+
+        var table = new GroupKeyTable(first.KeyTypes, (int)Math.Min(expected, 1 << 26));
         var accumulators = first.Aggregates.Select(AccumulatorFactory.Create).ToArray();
+        foreach (var accumulator in accumulators)
+        {
+            accumulator.EnsureGroups((int)Math.Min(expected, 1 << 26));
+        }
+
         foreach (var partial in partials)
         {
             if (!partial.IsAggregate || partial.Aggregates.Count != accumulators.Length || partial.KeyTypes.Count != first.KeyTypes.Count)

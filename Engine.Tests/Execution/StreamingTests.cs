@@ -44,7 +44,8 @@ public class StreamingTests
         }
 
         Assert.That(rows, Is.EqualTo(5));
-        Assert.That(catalog.PartitionsRead, Is.EqualTo(2), "one scheduler group of 2 of the 8 partitions");
+        // One scheduler group of 2 of the 8 partitions; a worker whose rows already satisfy the LIMIT skips the other.
+        Assert.That(catalog.PartitionsRead, Is.InRange(1, 2));
     }
 
     [Test]
