@@ -20,8 +20,14 @@ internal static class RowSorter
 
         if (keys.Count > 0)
         {
-            var columns = keys.Select(k => batch.Columns[k.Column]).ToArray();
-            Array.Sort(order, (a, b) => CompareRows(columns, keys, a, b));
+            var normalized = new long[keys.Count][];
+            var nulls = new byte[]?[keys.Count];
+            for (var k = 0; k < keys.Count; k++)
+            {
+                (normalized[k], nulls[k]) = Normalize(batch.Columns[keys[k].Column]);
+            }
+
+            Array.Sort(order, (a, b) => CompareRows(normalized, nulls, keys, a, b));
         }
 
         return limit is { } n && n < order.Length ? order[..(int)n] : order;
@@ -39,37 +45,109 @@ internal static class RowSorter
         return new ColumnBatch(batch.Schema, columns, rows.Length);
     }
 
-    private static int CompareRows(Column[] columns, IReadOnlyList<SortKey> keys, int a, int b)
+    // Each key becomes one int64 per row whose signed order is the column's order: integers and timestamps as
+    // they are, doubles by their bits (sign-folded; NaN above every number, -0 equal to +0), strings by the
+    // rank of their dictionary entry in ordinal order, so the comparer never touches strings or dispatches
+    // on column types.
+    private static (long[] Keys, byte[]? Validity) Normalize(Column column)
     {
-        for (var k = 0; k < columns.Length; k++)
+        var keys = new long[column.Length];
+        switch (column)
         {
-            var column = columns[k];
-            var key = keys[k];
-            var aNull = column.IsNull(a);
-            var bNull = column.IsNull(b);
-            int comparison;
-            if (aNull || bNull)
+            case Int64Column ints:
+                ints.Values.CopyTo(keys);
+                break;
+            case DoubleColumn doubles:
+                var values = doubles.Values;
+                for (var i = 0; i < keys.Length; i++)
+                {
+                    keys[i] = SortableBits(values[i]);
+                }
+
+                break;
+            case StringColumn strings:
+                var ranks = OrdinalRanks(strings.Dictionary);
+                var codes = strings.Codes;
+                var hasNulls = strings.HasNulls;
+                for (var i = 0; i < keys.Length; i++)
+                {
+                    keys[i] = hasNulls && strings.IsNull(i) ? 0 : ranks[codes[i]];
+                }
+
+                break;
+            case BoolColumn bools:
+                for (var i = 0; i < keys.Length; i++)
+                {
+                    keys[i] = bools.GetValue(i) ? 1 : 0;
+                }
+
+                break;
+        }
+
+        return (keys, column.HasNulls ? NullFlags(column) : null);
+    }
+
+    private static long SortableBits(double value)
+    {
+        if (double.IsNaN(value))
+        {
+            return long.MaxValue;
+        }
+
+        var bits = BitConverter.DoubleToInt64Bits(value == 0 ? 0.0 : value);
+        return bits < 0 ? bits ^ long.MaxValue : bits;
+    }
+
+    private static int[] OrdinalRanks(IReadOnlyList<string> dictionary)
+    {
+        var byValue = new int[dictionary.Count];
+        for (var i = 0; i < byValue.Length; i++)
+        {
+            byValue[i] = i;
+        }
+
+        Array.Sort(byValue, (a, b) => string.CompareOrdinal(dictionary[a], dictionary[b]));
+        var ranks = new int[byValue.Length];
+        for (var rank = 0; rank < byValue.Length; rank++)
+        {
+            // Equal strings (a dictionary may repeat a value) share the first one's rank.
+            ranks[byValue[rank]] = rank > 0 && string.Equals(dictionary[byValue[rank]], dictionary[byValue[rank - 1]], StringComparison.Ordinal)
+                ? ranks[byValue[rank - 1]]
+                : rank;
+        }
+
+        return ranks;
+    }
+
+    private static byte[] NullFlags(Column column)
+    {
+        var flags = new byte[column.Length];
+        for (var i = 0; i < flags.Length; i++)
+        {
+            flags[i] = column.IsNull(i) ? (byte)1 : (byte)0;
+        }
+
+        return flags;
+    }
+
+    private static int CompareRows(long[][] keys, byte[]?[] nulls, IReadOnlyList<SortKey> sortKeys, int a, int b)
+    {
+        for (var k = 0; k < keys.Length; k++)
+        {
+            if (nulls[k] is { } flags && (flags[a] | flags[b]) != 0)
             {
-                if (aNull && bNull)
+                if (flags[a] == flags[b])
                 {
                     continue;
                 }
 
-                comparison = aNull == key.NullsFirst ? -1 : 1;
-                return comparison;
+                return (flags[a] == 1) == sortKeys[k].NullsFirst ? -1 : 1;
             }
 
-            comparison = column switch
-            {
-                Int64Column ints => ints.Values[a].CompareTo(ints.Values[b]),
-                DoubleColumn doubles => ExpressionEvaluator.CompareDoubles(doubles.Values[a], doubles.Values[b]),
-                StringColumn strings => string.CompareOrdinal(strings.GetValue(a), strings.GetValue(b)),
-                BoolColumn bools => bools.GetValue(a).CompareTo(bools.GetValue(b)),
-                _ => 0,
-            };
+            var comparison = keys[k][a].CompareTo(keys[k][b]);
             if (comparison != 0)
             {
-                return key.Descending ? -comparison : comparison;
+                return sortKeys[k].Descending ? -comparison : comparison;
             }
         }
 
