@@ -137,6 +137,7 @@ public sealed class QueryExecutor : IQueryEngine
         }
 
         PartialAggResult merged;
+        var scatterEnd = stopwatch.Elapsed;
         if (planned.Fragments.Count == 0)
         {
             // Nothing to read (empty table, or everything pruned): the identity partial still yields the
@@ -148,6 +149,7 @@ public sealed class QueryExecutor : IQueryEngine
         else
         {
             var partials = await _scheduler.ScatterAsync(planned.Fragments, context, cancellationToken).ConfigureAwait(false);
+            scatterEnd = stopwatch.Elapsed;
             merged = partials.Count == 0
                 ? await new FragmentExecutor(_reader).ExecuteAsync(new QueryFragment(queryId, 0, query.Plan, []), cancellationToken).ConfigureAwait(false)
                 : _scheduler.Gather(partials);
@@ -165,6 +167,7 @@ public sealed class QueryExecutor : IQueryEngine
             FragmentsExecuted = decision.Tasks,
             RowsScanned = merged.RowsScanned,
             Elapsed = stopwatch.Elapsed,
+            GatherElapsed = stopwatch.Elapsed - scatterEnd,
             Storage = storageBefore is not null && storageSource!.TrySnapshot(out var after) ? after - storageBefore : null,
             Details = decision.Details,
         };
@@ -213,7 +216,7 @@ public sealed class QueryExecutor : IQueryEngine
         if (statistics is not null)
         {
             text.AppendLine($"Rows scanned: {statistics.RowsScanned:N0}");
-            text.AppendLine($"Elapsed: {statistics.Elapsed.TotalMilliseconds:F3} ms");
+            text.AppendLine($"Elapsed: {statistics.Elapsed.TotalMilliseconds:F3} ms (gather and final stage {statistics.GatherElapsed.TotalMilliseconds:F3} ms)");
             if (statistics.Storage is { } storage)
             {
                 text.AppendLine($"Storage: {storage}");

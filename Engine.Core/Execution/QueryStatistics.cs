@@ -27,6 +27,9 @@ public sealed record QueryStatistics
     /// <summary>Wall-clock time from SQL text to result.</summary>
     public TimeSpan Elapsed { get; init; }
 
+    /// <summary>The part of <see cref="Elapsed"/> after the fragments finished: merging partials, HAVING, ORDER BY, LIMIT.</summary>
+    public TimeSpan GatherElapsed { get; init; }
+
     /// <summary>Per-task lines from the scheduler (for the remote scheduler: fragment, worker, attempts, time); null when it gives none.</summary>
     public IReadOnlyList<string>? Details { get; init; }
 
