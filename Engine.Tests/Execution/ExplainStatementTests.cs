@@ -24,5 +24,7 @@ public sealed class ExplainStatementTests
         Assert.That(result.Statistics.RowsScanned, Is.EqualTo(9));
         Assert.That(result.Statistics.Mode, Is.Not.EqualTo("EXPLAIN"));
         Assert.That(result.Rows().Select(r => r[0].StringValue), Has.Some.StartsWith("Rows scanned: 9"));
+        Assert.That(result.Rows().Select(r => r[0].StringValue), Has.Some.Contains("(gather and final stage "));
+        Assert.That(result.Statistics.GatherElapsed, Is.LessThanOrEqualTo(result.Statistics.Elapsed));
     }
 }
