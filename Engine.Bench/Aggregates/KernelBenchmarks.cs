@@ -7,8 +7,9 @@ namespace Engine.Bench.Aggregates;
 
 /// <summary>
 /// The aggregate kernels alone over one morsel-sized column: sum over BIGINT and DOUBLE, min/max, count,
-/// first/last, all into one group (the global-aggregate and partition-constant-key path) and into 64 dense
-/// groups (a time-bucket or dictionary-code key).
+/// first/last through the row path (a group id per row: all rows in one group, or 64 dense groups as a
+/// time-bucket or dictionary-code key gives), and the run path (<c>…Run</c>: a run of one group taken whole
+/// by the vectorized span kernels, as partition-constant keys and sorted time buckets give).
 /// </summary>
 [MemoryDiagnoser]
 public class KernelBenchmarks
@@ -77,6 +78,22 @@ public class KernelBenchmarks
     /// <summary>last(x) by a sorted time column.</summary>
     [Benchmark]
     public void LastBySortedTime() => _last.Update(Ids, _doubles, _times);
+
+    /// <summary>sum over BIGINT as one run of one group: the vectorized kernel with per-lane overflow checks.</summary>
+    [Benchmark]
+    public void SumInt64Run() => _sumLong.UpdateRun(0, _longs, null, 0, Rows);
+
+    /// <summary>sum over DOUBLE as one run (vectorized).</summary>
+    [Benchmark]
+    public void SumDoubleRun() => _sumDouble.UpdateRun(0, _doubles, null, 0, Rows);
+
+    /// <summary>max over DOUBLE as one run (vectorized, with the NaN and signed-zero checks).</summary>
+    [Benchmark]
+    public void MaxDoubleRun() => _max.UpdateRun(0, _doubles, null, 0, Rows);
+
+    /// <summary>last(x) as one run over sorted times: the order check, then the run's last row.</summary>
+    [Benchmark]
+    public void LastBySortedTimeRun() => _last.UpdateRun(0, _doubles, _times, 0, Rows);
 
     private ReadOnlySpan<int> Ids => Groups == 1 ? _oneGroup.AsSpan(0, Rows) : _denseGroups.AsSpan(0, Rows);
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Engine.Core.Columns;
 
 namespace Engine.Core.Aggregates;
@@ -33,8 +34,9 @@ internal sealed class MinMaxAccumulator(DataType type, bool maximum) : GroupedAc
         {
             // NaN and signed zeros order differently in vector min/max: those runs take the row path.
             var values = doubles.Values.Slice(start, length);
-            var extreme = SpanKernels.Extreme(values, maximum);
-            best = extreme == 0 || double.IsNaN(extreme) || double.IsNaN(SpanKernels.Sum(values)) ? -1 : values.IndexOf(extreme);
+            var extreme = SpanKernels.ExtremeNative(values, maximum, out var hasNaN);
+            // Not zero and not NaN, so equal values have equal bits: the vectorized integer search finds it.
+            best = extreme == 0 || hasNaN ? -1 : MemoryMarshal.Cast<double, long>(values).IndexOf(BitConverter.DoubleToInt64Bits(extreme));
         }
         else
         {

@@ -182,6 +182,69 @@ internal static class SpanKernels
     }
 
     /// <summary>
+    /// The largest (or smallest) of <paramref name="values"/> (not empty) with the processor's own min/max
+    /// instructions, and whether any value is NaN, in one pass. When <paramref name="hasNaN"/> is true, or the
+    /// result is a zero (whose sign the instructions do not order), the result is not meaningful and the caller
+    /// must take the exact path.
+    /// </summary>
+    public static double ExtremeNative(ReadOnlySpan<double> values, bool maximum, out bool hasNaN)
+    {
+        var i = 0;
+        var best = values[0];
+        var nan = false;
+        if (Vector512.IsHardwareAccelerated && values.Length >= Vector512<double>.Count * 2)
+        {
+            // Two accumulators, so each max/min waits on the one two vectors back, not the last.
+            var acc = Vector512.Create(values[..Vector512<double>.Count]);
+            var other = acc;
+            var unordered = ~Vector512.Equals(acc, acc);
+            for (i = Vector512<double>.Count; i <= values.Length - (2 * Vector512<double>.Count); i += 2 * Vector512<double>.Count)
+            {
+                var v = Vector512.Create(values.Slice(i, Vector512<double>.Count));
+                var w = Vector512.Create(values.Slice(i + Vector512<double>.Count, Vector512<double>.Count));
+                unordered |= ~Vector512.Equals(v, v) | ~Vector512.Equals(w, w);
+                acc = maximum ? Vector512.MaxNative(acc, v) : Vector512.MinNative(acc, v);
+                other = maximum ? Vector512.MaxNative(other, w) : Vector512.MinNative(other, w);
+            }
+
+            acc = maximum ? Vector512.MaxNative(acc, other) : Vector512.MinNative(acc, other);
+            nan = unordered != Vector512<double>.Zero;
+            best = acc[0];
+            for (var lane = 1; lane < Vector512<double>.Count; lane++)
+            {
+                best = Pick(best, acc[lane], maximum);
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated && values.Length >= Vector256<double>.Count * 2)
+        {
+            var acc = Vector256.Create(values[..Vector256<double>.Count]);
+            var unordered = ~Vector256.Equals(acc, acc);
+            for (i = Vector256<double>.Count; i <= values.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+            {
+                var v = Vector256.Create(values.Slice(i, Vector256<double>.Count));
+                unordered |= ~Vector256.Equals(v, v);
+                acc = maximum ? Vector256.MaxNative(acc, v) : Vector256.MinNative(acc, v);
+            }
+
+            nan = unordered != Vector256<double>.Zero;
+            best = acc[0];
+            for (var lane = 1; lane < Vector256<double>.Count; lane++)
+            {
+                best = Pick(best, acc[lane], maximum);
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            nan |= double.IsNaN(values[i]);
+            best = Pick(best, values[i], maximum);
+        }
+
+        hasNaN = nan || double.IsNaN(best);
+        return best;
+    }
+
+    /// <summary>
     /// The largest (or smallest) of <paramref name="values"/> (not empty). For doubles the caller must
     /// handle NaN and signed zeros itself: the vector and scalar orders differ on them.
     /// </summary>
