@@ -42,7 +42,7 @@ public static class RemoteSchedulerServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(section);
         ConfigurationReader.RejectUnknownKeys(section, "Kind", "Workers", "AuthSecret", "SecretFile", "FragmentTimeout",
             "HeartbeatInterval", "HeartbeatTimeout", "ConnectTimeout", "MaxAttempts", "MaxThreads", "SerialThresholdRows", "ChunkRows",
-            "Tls", "TlsServerName", "TlsThumbprint", "TlsCaFile");
+            "FragmentsInFlight", "WorkerThreads", "Tls", "TlsServerName", "TlsThumbprint", "TlsCaFile");
         var workersKey = ConfigurationPath.Combine(section.Path, "Workers");
         var workerTexts = new List<string>();
         var workers = section.GetSection("Workers");

@@ -38,6 +38,15 @@ public sealed class RemoteSchedulerConfigurationTests
     }
 
     [Test]
+    public void LocalSchedulerKeysInTheSharedSection_AreAccepted()
+    {
+        var section = Engine(("Workers:0", "127.0.0.1:7400"), ("AuthSecret", "0123456789abcdef0123"), ("MaxThreads", "2"),
+            ("WorkerThreads", "Pool"), ("FragmentsInFlight", "4"), ("ChunkRows", "1000"), ("SerialThresholdRows", "10"));
+
+        Assert.That(() => RemoteSchedulerServiceCollectionExtensions.ReadOptions(section.GetSection("Scheduler")), Throws.Nothing);
+    }
+
+    [Test]
     public void CommaSeparatedWorkers_AreParsed()
     {
         var options = RemoteSchedulerServiceCollectionExtensions.ReadOptions(Engine(("Workers", "a:1, [::1]:2")).GetSection("Scheduler"));
