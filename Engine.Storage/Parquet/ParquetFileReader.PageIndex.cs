@@ -1,5 +1,6 @@
 using Engine.Core.Columns;
 using Engine.Core.Errors;
+using Engine.Storage.Catalog;
 using Engine.Storage.Parquet.Metadata;
 using Engine.Storage.Thrift;
 
@@ -117,8 +118,14 @@ public sealed partial class ParquetFileReader
         var runs = new List<(int Start, int Length)>[selected.Length];
         var ranges = new List<(long Start, long Length)>();
         var plannedRanges = new List<(long Start, long Length, int Rows)>[selected.Length];
+        var singles = SingleValues(rowGroup, selected);
         for (var i = 0; i < selected.Length; i++)
         {
+            if (singles[i] is not null)
+            {
+                continue;
+            }
+
             var meta = group.Columns[selected[i].Index].MetaData!;
             var (chunkStart, chunkLength) = ChunkRange(meta);
             var planned = new List<(long Start, long Length, int Rows)>();
@@ -146,6 +153,12 @@ public sealed partial class ParquetFileReader
         var result = new Column[selected.Length];
         for (var i = 0; i < selected.Length; i++)
         {
+            if (singles[i] is { } single)
+            {
+                result[i] = ConstantColumn.Create(single, total);
+                continue;
+            }
+
             var segments = plannedRanges[i].Select(p => (Slice(fetched, p.Start, p.Length), p.Start, p.Rows)).ToList();
             var rows = plannedRanges[i].Sum(p => p.Rows);
             var meta = group.Columns[selected[i].Index].MetaData!;

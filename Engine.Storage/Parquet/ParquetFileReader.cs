@@ -198,9 +198,14 @@ public sealed partial class ParquetFileReader
             }
 
             selected[i] = Columns[index];
-            if (group.NumRows > 0 && !IsSingleValued(rowGroup, index, out _))
+        }
+
+        var singles = SingleValues(rowGroup, selected);
+        for (var i = 0; i < selected.Length; i++)
+        {
+            if (group.NumRows > 0 && singles[i] is null)
             {
-                ranges.Add(ChunkRange(group.Columns[index].MetaData!));
+                ranges.Add(ChunkRange(group.Columns[selected[i].Index].MetaData!));
             }
         }
 
@@ -224,7 +229,7 @@ public sealed partial class ParquetFileReader
         var result = new Column[selected.Length];
         for (var i = 0; i < selected.Length; i++)
         {
-            if (rowCount > 0 && IsSingleValued(rowGroup, selected[i].Index, out var single))
+            if (rowCount > 0 && singles[i] is { } single)
             {
                 result[i] = ConstantColumn.Create(single, rowCount);
                 continue;
@@ -242,13 +247,21 @@ public sealed partial class ParquetFileReader
     // A chunk whose statistics prove one value in every row (min equals max, no NULLs) is not fetched:
     // a symbol column in a file per symbol, or a key column repeated inside Hive files. Doubles are left
     // out because writers exclude NaN from min and max, so equal bounds do not prove the absence of NaN.
-    private bool IsSingleValued(int rowGroup, int column, out ScalarValue value)
+    private ScalarValue?[] SingleValues(int rowGroup, ParquetColumnDescriptor[] columns)
     {
-        var statistics = RowGroups[rowGroup].Statistics[column];
-        value = statistics.Min;
-        return statistics.NullCount == 0 && !statistics.Min.IsNull && !statistics.Max.IsNull &&
-            statistics.Min.Type is DataType.String or DataType.Int64 or DataType.Timestamp or DataType.Bool &&
-            statistics.Min.Equals(statistics.Max);
+        var singles = new ScalarValue?[columns.Length];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            var statistics = RowGroups[rowGroup].Statistics[columns[i].Index];
+            if (statistics.NullCount == 0 && !statistics.Min.IsNull && !statistics.Max.IsNull &&
+                statistics.Min.Type is DataType.String or DataType.Int64 or DataType.Timestamp or DataType.Bool &&
+                statistics.Min.Equals(statistics.Max))
+            {
+                singles[i] = statistics.Min;
+            }
+        }
+
+        return singles;
     }
 
     private async ValueTask<List<(long Start, byte[] Data)>> FetchAsync(List<(long Start, long Length)> ranges, CancellationToken cancellationToken)

@@ -47,6 +47,24 @@ public sealed class SingleValuedChunkTests
     }
 
     [Test]
+    public async Task RowSelectionOfASingleValuedChunk_IsNotFetched()
+    {
+        var store = await TradesFileAsync();
+        var reader = await ParquetFileReader.OpenAsync(store, "trades/part-0.parquet");
+        var selection = new RowSelection([new RowRange(100, 300)]);
+
+        var before = store.Statistics.BytesRead;
+        await reader.ReadRowGroupAsync(1, ["volume"], selection);
+        var volumeBytes = store.Statistics.BytesRead - before;
+        var batch = await reader.ReadRowGroupAsync(1, ["symbol", "volume"], selection);
+        var bothBytes = store.Statistics.BytesRead - before - volumeBytes;
+
+        Assert.That(bothBytes, Is.EqualTo(volumeBytes));
+        Assert.That(batch.RowCount, Is.EqualTo(200));
+        Assert.That(Enumerable.Range(0, batch.RowCount).Select(r => batch.Columns[0].GetScalar(r).StringValue).Distinct(), Is.EqualTo(new[] { TradesGenerator.SymbolName(0) }));
+    }
+
+    [Test]
     public async Task EqualBoundsWithNulls_AreReadFromTheFile()
     {
         var store = new InMemoryObjectStore();
