@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
 using Engine.Core.Columns;
 using Engine.Storage.Parquet.Metadata;
 
@@ -13,58 +11,13 @@ namespace Engine.Storage.Parquet.Writing;
 /// min/max. The same rules give each page's ColumnIndex entry; a chunk with a page of only NaNs (and NULLs)
 /// gets no ColumnIndex, as parquet-mr does, since the index has no way to say "unknown" for a non-NULL page.
 /// </summary>
-internal sealed class DoubleChunkWriter(Field field) : ColumnChunkWriter(field)
+internal sealed class DoubleChunkWriter(Field field) : FixedWidthChunkWriter<double>(field)
 {
-    private double[] _values = [];
-
     /// <inheritdoc />
     public override PhysicalType PhysicalType => PhysicalType.Double;
 
     /// <inheritdoc />
-    protected override void AppendValues(Column column, int start, int count)
-    {
-        EnsureCapacity(ref _values, checked(start + count));
-        var source = ((DoubleColumn)column).Values;
-        var destination = _values.AsSpan(start, count);
-        if (count == source.Length)
-        {
-            source.CopyTo(destination);
-            return;
-        }
-
-        var validity = column.Validity!;
-        var offset = column.Offset;
-        var written = 0;
-        for (var i = 0; i < source.Length; i++)
-        {
-            if (ValidityBitmap.Get(validity, offset + i))
-            {
-                destination[written++] = source[i];
-            }
-        }
-    }
-
-    /// <inheritdoc />
-    protected override int CountValuesForPage(int start, int pageBytes) => pageBytes / sizeof(double);
-
-    /// <inheritdoc />
-    protected override void EncodeValues(int start, int count, ArrayBufferWriter<byte> body)
-    {
-        var values = _values.AsSpan(start, count);
-        if (BitConverter.IsLittleEndian)
-        {
-            body.Write(MemoryMarshal.AsBytes(values));
-            return;
-        }
-
-        var span = body.GetSpan(count * sizeof(double));
-        for (var i = 0; i < values.Length; i++)
-        {
-            BinaryPrimitives.WriteDoubleLittleEndian(span[(i * sizeof(double))..], values[i]);
-        }
-
-        body.Advance(count * sizeof(double));
-    }
+    protected override ReadOnlySpan<double> ValuesOf(Column column) => ((DoubleColumn)column).Values;
 
     /// <inheritdoc />
     protected override void ComputeStatistics(int start, int count, out byte[]? min, out byte[]? max, out long? nanCount)
@@ -74,7 +27,7 @@ internal sealed class DoubleChunkWriter(Field field) : ColumnChunkWriter(field)
         var low = double.PositiveInfinity;
         var high = double.NegativeInfinity;
         var any = false;
-        foreach (var value in _values.AsSpan(start, count))
+        foreach (var value in Values(start, count))
         {
             if (double.IsNaN(value))
             {
