@@ -39,7 +39,7 @@ public static class ResultFormatter
             }
         }
 
-        var rightAligned = result.Schema.Fields.Select(f => f.Type is DataType.Int64 or DataType.Double).ToArray();
+        var rightAligned = result.Schema.Fields.Select(f => f.Type.Id is TypeId.Int64 or TypeId.Double).ToArray();
         var separator = "+" + string.Join("+", widths.Select(w => new string('-', w + 2))) + "+";
         output.WriteLine(separator);
         output.WriteLine(Line(names, widths, new bool[names.Length]));
@@ -107,19 +107,19 @@ public static class ResultFormatter
             return;
         }
 
-        switch (value.Type)
+        switch (value.Type.Id)
         {
-            case DataType.Int64:
+            case TypeId.Int64:
                 json.WriteNumberValue(value.Int64Value);
                 break;
-            case DataType.Double when double.IsFinite(value.DoubleValue):
+            case TypeId.Double when double.IsFinite(value.DoubleValue):
                 json.WriteRawValue(value.DoubleValue.ToString("R", CultureInfo.InvariantCulture));
                 break;
-            case DataType.Double:
+            case TypeId.Double:
                 // JSON has no NaN or infinities; print them as the strings DuckDB uses.
                 json.WriteStringValue(value.ToString());
                 break;
-            case DataType.Bool:
+            case TypeId.Bool:
                 json.WriteBooleanValue(value.BoolValue);
                 break;
             default:

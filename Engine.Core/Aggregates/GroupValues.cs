@@ -7,11 +7,11 @@ namespace Engine.Core.Aggregates;
 internal abstract class GroupValues
 {
     /// <summary>Creates slots for values of <paramref name="type"/>.</summary>
-    public static GroupValues Create(DataType type) => type switch
+    public static GroupValues Create(DataType type) => type.Id switch
     {
-        DataType.Int64 or DataType.Timestamp => new Int64GroupValues(type),
-        DataType.Double => new DoubleGroupValues(),
-        DataType.String => new StringGroupValues(),
+        TypeId.Int64 or TypeId.Timestamp => new Int64GroupValues(type),
+        TypeId.Double => new DoubleGroupValues(),
+        TypeId.String => new StringGroupValues(),
         _ => new BoolGroupValues(),
     };
 

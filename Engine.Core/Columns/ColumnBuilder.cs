@@ -36,19 +36,19 @@ public sealed class ColumnBuilder
             return;
         }
 
-        switch (Type)
+        switch (Type.Id)
         {
-            case DataType.Int64:
-            case DataType.Timestamp:
+            case TypeId.Int64:
+            case TypeId.Timestamp:
                 AppendInt64(value.Int64Value);
                 break;
-            case DataType.Double:
+            case TypeId.Double:
                 AppendDouble(value.DoubleValue);
                 break;
-            case DataType.Bool:
+            case TypeId.Bool:
                 AppendBool(value.BoolValue);
                 break;
-            case DataType.String:
+            case TypeId.String:
                 AppendString(value.StringValue);
                 break;
             default:
@@ -104,20 +104,20 @@ public sealed class ColumnBuilder
     }
 
     /// <summary>Finishes the column; the builder must not be used afterwards.</summary>
-    public Column Build() => Type switch
+    public Column Build() => Type.Id switch
     {
-        DataType.Int64 or DataType.Timestamp => new Int64Column(_int64, 0, Count, _validity, Type),
-        DataType.Double => new DoubleColumn(_double, 0, Count, _validity),
-        DataType.Bool => new BoolColumn(_bits, 0, Count, _validity),
-        DataType.String => new StringColumn(_codes, 0, Count, [.. _dictionary], _validity),
+        TypeId.Int64 or TypeId.Timestamp => new Int64Column(_int64, 0, Count, _validity, Type),
+        TypeId.Double => new DoubleColumn(_double, 0, Count, _validity),
+        TypeId.Bool => new BoolColumn(_bits, 0, Count, _validity),
+        TypeId.String => new StringColumn(_codes, 0, Count, [.. _dictionary], _validity),
         _ => throw new InvalidOperationException($"Cannot build a {Type} column."),
     };
 
-    private int CapacityOf() => Type switch
+    private int CapacityOf() => Type.Id switch
     {
-        DataType.Int64 or DataType.Timestamp => _int64.Length,
-        DataType.Double => _double.Length,
-        DataType.Bool => _bits.Length * 8,
+        TypeId.Int64 or TypeId.Timestamp => _int64.Length,
+        TypeId.Double => _double.Length,
+        TypeId.Bool => _bits.Length * 8,
         _ => _codes.Length,
     };
 
@@ -131,16 +131,16 @@ public sealed class ColumnBuilder
 
     private void Grow(int capacity)
     {
-        switch (Type)
+        switch (Type.Id)
         {
-            case DataType.Int64:
-            case DataType.Timestamp:
+            case TypeId.Int64:
+            case TypeId.Timestamp:
                 Array.Resize(ref _int64, capacity);
                 break;
-            case DataType.Double:
+            case TypeId.Double:
                 Array.Resize(ref _double, capacity);
                 break;
-            case DataType.Bool:
+            case TypeId.Bool:
                 Array.Resize(ref _bits, ValidityBitmap.ByteCount(capacity));
                 break;
             default:

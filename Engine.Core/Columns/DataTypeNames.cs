@@ -4,16 +4,16 @@ namespace Engine.Core.Columns;
 public static class DataTypeNames
 {
     /// <summary>The SQL name of <paramref name="type"/>: BIGINT, DOUBLE, TIMESTAMP, BOOLEAN or VARCHAR.</summary>
-    public static string SqlName(this DataType type) => type switch
+    public static string SqlName(this DataType type) => type.Id switch
     {
-        DataType.Int64 => "BIGINT",
-        DataType.Double => "DOUBLE",
-        DataType.Timestamp => "TIMESTAMP",
-        DataType.Bool => "BOOLEAN",
-        DataType.String => "VARCHAR",
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown data type."),
+        TypeId.Int64 => "BIGINT",
+        TypeId.Double => "DOUBLE",
+        TypeId.Timestamp => "TIMESTAMP",
+        TypeId.Bool => "BOOLEAN",
+        TypeId.String => "VARCHAR",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type.Id, "Unknown data type."),
     };
 
     /// <summary>True for the types arithmetic and numeric aggregates accept.</summary>
-    public static bool IsNumeric(this DataType type) => type is DataType.Int64 or DataType.Double;
+    public static bool IsNumeric(this DataType type) => type.Id is TypeId.Int64 or TypeId.Double;
 }

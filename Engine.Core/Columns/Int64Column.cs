@@ -6,21 +6,21 @@ public sealed class Int64Column : Column
     private readonly long[] _values;
 
     /// <summary>Wraps <paramref name="values"/> (not copied) as a column of <paramref name="type"/> (Int64 or Timestamp).</summary>
-    public Int64Column(long[] values, byte[]? validity = null, DataType type = DataType.Int64)
+    public Int64Column(long[] values, byte[]? validity = null, DataType? type = null)
         : this(values, 0, values.Length, validity, type)
     {
     }
 
     /// <summary>Wraps rows [offset, offset + length) of <paramref name="values"/> (not copied).</summary>
-    public Int64Column(long[] values, int offset, int length, byte[]? validity, DataType type = DataType.Int64)
-        : this(values, offset, length, validity, type, sortedAscending: false)
+    public Int64Column(long[] values, int offset, int length, byte[]? validity, DataType? type = null)
+        : this(values, offset, length, validity, type ?? DataType.Int64, sortedAscending: false)
     {
     }
 
     private Int64Column(long[] values, int offset, int length, byte[]? validity, DataType type, bool sortedAscending)
         : base(type, offset, length, validity)
     {
-        if (type is not (DataType.Int64 or DataType.Timestamp))
+        if (type.Id is not (TypeId.Int64 or TypeId.Timestamp))
         {
             throw new ArgumentException($"An Int64Column holds BIGINT or TIMESTAMP, not {type.SqlName()}.", nameof(type));
         }

@@ -47,13 +47,13 @@ public readonly struct ScalarValue : IEquatable<ScalarValue>, IComparable<Scalar
     public static ScalarValue FromString(string value) => new(DataType.String, false, 0, 0, value ?? throw new ArgumentNullException(nameof(value)));
 
     /// <summary>The BIGINT or TIMESTAMP payload.</summary>
-    public long Int64Value => Type is DataType.Int64 or DataType.Timestamp && !IsNull ? _bits : throw Mismatch("BIGINT");
+    public long Int64Value => Type.Id is TypeId.Int64 or TypeId.Timestamp && !IsNull ? _bits : throw Mismatch("BIGINT");
 
     /// <summary>The numeric payload as a double (BIGINT values are converted).</summary>
-    public double DoubleValue => IsNull ? throw Mismatch("DOUBLE") : Type switch
+    public double DoubleValue => IsNull ? throw Mismatch("DOUBLE") : Type.Id switch
     {
-        DataType.Double => _double,
-        DataType.Int64 or DataType.Timestamp => _bits,
+        TypeId.Double => _double,
+        TypeId.Int64 or TypeId.Timestamp => _bits,
         _ => throw Mismatch("DOUBLE"),
     };
 
@@ -64,13 +64,13 @@ public readonly struct ScalarValue : IEquatable<ScalarValue>, IComparable<Scalar
     public string StringValue => Type == DataType.String && !IsNull ? _string! : throw Mismatch("VARCHAR");
 
     /// <summary>The value boxed as a CLR object: long, double, DateTime (UTC), bool, string, or null.</summary>
-    public object? ToObject() => IsNull ? null : Type switch
+    public object? ToObject() => IsNull ? null : Type.Id switch
     {
-        DataType.Int64 => _bits,
-        DataType.Double => _double,
-        DataType.Timestamp => TimestampMicros.ToDateTime(_bits),
-        DataType.Bool => _bits != 0,
-        DataType.String => _string,
+        TypeId.Int64 => _bits,
+        TypeId.Double => _double,
+        TypeId.Timestamp => TimestampMicros.ToDateTime(_bits),
+        TypeId.Bool => _bits != 0,
+        TypeId.String => _string,
         _ => null,
     };
 
@@ -107,13 +107,13 @@ public readonly struct ScalarValue : IEquatable<ScalarValue>, IComparable<Scalar
     public override int GetHashCode() => HashCode.Combine(Type, IsNull, _bits, _double, _string);
 
     /// <summary>Invariant text: numbers round-trip, timestamps ISO-8601, NULL as "NULL".</summary>
-    public override string ToString() => IsNull ? "NULL" : Type switch
+    public override string ToString() => IsNull ? "NULL" : Type.Id switch
     {
-        DataType.Int64 => _bits.ToString(CultureInfo.InvariantCulture),
-        DataType.Double => _double.ToString("R", CultureInfo.InvariantCulture),
-        DataType.Timestamp => TimestampMicros.Format(_bits),
-        DataType.Bool => _bits != 0 ? "true" : "false",
-        DataType.String => _string!,
+        TypeId.Int64 => _bits.ToString(CultureInfo.InvariantCulture),
+        TypeId.Double => _double.ToString("R", CultureInfo.InvariantCulture),
+        TypeId.Timestamp => TimestampMicros.Format(_bits),
+        TypeId.Bool => _bits != 0 ? "true" : "false",
+        TypeId.String => _string!,
         _ => string.Empty,
     };
 

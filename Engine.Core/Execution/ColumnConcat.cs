@@ -56,10 +56,10 @@ internal static class ColumnConcat
         }
 
         offset = 0;
-        switch (type)
+        switch (type.Id)
         {
-            case DataType.Int64:
-            case DataType.Timestamp:
+            case TypeId.Int64:
+            case TypeId.Timestamp:
             {
                 var values = new long[total];
                 foreach (var part in parts)
@@ -71,7 +71,7 @@ internal static class ColumnConcat
                 return new Int64Column(values, validity, type);
             }
 
-            case DataType.Double:
+            case TypeId.Double:
             {
                 var values = new double[total];
                 foreach (var part in parts)
@@ -83,7 +83,7 @@ internal static class ColumnConcat
                 return new DoubleColumn(values, validity);
             }
 
-            case DataType.Bool:
+            case TypeId.Bool:
             {
                 var bits = new byte[ValidityBitmap.ByteCount(total)];
                 foreach (var part in parts)

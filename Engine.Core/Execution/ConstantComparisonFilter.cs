@@ -38,7 +38,7 @@ internal static class ConstantComparisonFilter
         var column = batch.Columns[reference.Index];
         return column switch
         {
-            Int64Column ints when literal.Type is DataType.Int64 or DataType.Timestamp => Select(ints, ints.Values, literal.Value.Int64Value, op, selection),
+            Int64Column ints when literal.Type.Id is TypeId.Int64 or TypeId.Timestamp => Select(ints, ints.Values, literal.Value.Int64Value, op, selection),
             DoubleColumn doubles when literal.Type.IsNumeric() => Select(doubles, doubles.Values, literal.Value.DoubleValue, op, selection),
             _ => null,
         };

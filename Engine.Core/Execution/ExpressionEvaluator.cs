@@ -98,10 +98,10 @@ internal static class ExpressionEvaluator
     private static Column Broadcast(ScalarValue value, int count)
     {
         byte[]? validity = value.IsNull ? ValidityBitmap.Create(count, allValid: false) : null;
-        switch (value.Type)
+        switch (value.Type.Id)
         {
-            case DataType.Int64:
-            case DataType.Timestamp:
+            case TypeId.Int64:
+            case TypeId.Timestamp:
             {
                 var values = new long[count];
                 if (!value.IsNull)
@@ -112,7 +112,7 @@ internal static class ExpressionEvaluator
                 return new Int64Column(values, validity, value.Type);
             }
 
-            case DataType.Double:
+            case TypeId.Double:
             {
                 var values = new double[count];
                 if (!value.IsNull)
@@ -123,7 +123,7 @@ internal static class ExpressionEvaluator
                 return new DoubleColumn(values, validity);
             }
 
-            case DataType.Bool:
+            case TypeId.Bool:
             {
                 var bits = ValidityBitmap.Create(count, allValid: !value.IsNull && value.BoolValue);
                 return new BoolColumn(bits, count, validity);

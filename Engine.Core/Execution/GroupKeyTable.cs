@@ -122,10 +122,10 @@ internal sealed class GroupKeyTable
                 }
             }
 
-            switch (_types[k])
+            switch (_types[k].Id)
             {
-                case DataType.Int64:
-                case DataType.Timestamp:
+                case TypeId.Int64:
+                case TypeId.Timestamp:
                 {
                     var values = new long[_count];
                     for (var g = 0; g < _count; g++)
@@ -137,7 +137,7 @@ internal sealed class GroupKeyTable
                     break;
                 }
 
-                case DataType.Double:
+                case TypeId.Double:
                 {
                     var values = new double[_count];
                     for (var g = 0; g < _count; g++)
@@ -149,7 +149,7 @@ internal sealed class GroupKeyTable
                     break;
                 }
 
-                case DataType.Bool:
+                case TypeId.Bool:
                 {
                     var values = new bool[_count];
                     for (var g = 0; g < _count; g++)

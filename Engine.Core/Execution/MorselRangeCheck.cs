@@ -44,7 +44,7 @@ internal static class MorselRangeCheck
     /// <summary>What <c>column op value</c> keeps of a morsel, when decidable without evaluating rows.</summary>
     internal static FilterOutcome Compare(ComparisonOperator op, Column column, ScalarValue value)
     {
-        if (column is StringColumn { Dictionary.Count: 1, HasNulls: false, Length: > 0 } constant && value is { IsNull: false, Type: DataType.String })
+        if (column is StringColumn { Dictionary.Count: 1, HasNulls: false, Length: > 0 } constant && value is { IsNull: false, Type.Id: TypeId.String })
         {
             // A partition-constant string (a Hive `symbol=` tag): one ordinal comparison decides every row.
             return ExpressionEvaluator.Holds(op, string.CompareOrdinal(constant.Dictionary[0], value.StringValue)) ? FilterOutcome.All : FilterOutcome.None;

@@ -541,12 +541,12 @@ public sealed class Binder
     {
         left = CoerceNull(left, right.Type);
         right = CoerceNull(right, left.Type);
-        if (left.Type == DataType.Timestamp && right is Literal { Type: DataType.String } rightText)
+        if (left.Type == DataType.Timestamp && right is Literal { Type.Id: TypeId.String } rightText)
         {
             right = new Literal(ScalarValue.FromTimestamp(ParseTimestamp(rightText.Value.StringValue, rightSource.Position)));
         }
 
-        if (right.Type == DataType.Timestamp && left is Literal { Type: DataType.String } leftText)
+        if (right.Type == DataType.Timestamp && left is Literal { Type.Id: TypeId.String } leftText)
         {
             left = new Literal(ScalarValue.FromTimestamp(ParseTimestamp(leftText.Value.StringValue, leftSource.Position)));
         }

@@ -56,7 +56,7 @@ internal sealed class TimeExtremePruner
                     first |= aggregate.Kind == AggregateKind.First;
                     last |= aggregate.Kind == AggregateKind.Last;
                     break;
-                case { Kind: AggregateKind.Min or AggregateKind.Max, Argument: ColumnReference { Type: DataType.Timestamp } extreme }:
+                case { Kind: AggregateKind.Min or AggregateKind.Max, Argument: ColumnReference { Type.Id: TypeId.Timestamp } extreme }:
                     if (time is not null && !time.Equals(Name(plan, extreme), StringComparison.OrdinalIgnoreCase))
                     {
                         return null;
@@ -168,12 +168,12 @@ internal sealed class TimeExtremePruner
         foreach (var column in _keyColumns)
         {
             var value = partition.KeyValues.TryGetValue(column, out var fixedValue) ? fixedValue : partition.Chunks[0].Statistics[column].Min;
-            key.Append(value.Type).Append(':').Append(value.Type switch
+            key.Append(value.Type).Append(':').Append(value.Type.Id switch
             {
                 _ when value.IsNull => "NULL",
-                DataType.String => value.StringValue,
-                DataType.Double => BitConverter.DoubleToInt64Bits(value.DoubleValue).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                DataType.Bool => value.BoolValue ? "1" : "0",
+                TypeId.String => value.StringValue,
+                TypeId.Double => BitConverter.DoubleToInt64Bits(value.DoubleValue).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                TypeId.Bool => value.BoolValue ? "1" : "0",
                 _ => value.Int64Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
             }).Append('\u0001');
         }

@@ -19,9 +19,9 @@ internal static class CodecChecks
     {
         var offset = reader.Consumed;
         var value = reader.ReadInt64();
-        return value is >= (long)DataType.Int64 and <= (long)DataType.String
-            ? (DataType)value
-            : throw Error(offset, $"unknown data type tag {value} (known: 1..5)");
+        return value is >= byte.MinValue and <= byte.MaxValue && DataType.IsDefined((TypeId)value)
+            ? DataType.FromId((TypeId)value)
+            : throw Error(offset, $"unknown data type tag {value}");
     }
 
     /// <summary>Reads a byte-sized enum tag that must lie in [0, <paramref name="max"/>].</summary>

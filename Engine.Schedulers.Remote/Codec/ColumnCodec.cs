@@ -31,7 +31,7 @@ public static class ColumnCodec
     {
         ArgumentNullException.ThrowIfNull(column);
         writer.WriteArrayHeader(column.Type == DataType.String ? StringArrayLength : ArrayLength);
-        writer.WriteInt32((int)column.Type);
+        writer.WriteInt32((int)column.Type.Id);
         writer.WriteInt32(column.Length);
         WriteBitmap(writer, column.HasNulls ? column.Validity : null, column.Offset, column.Length);
         switch (column)
@@ -73,11 +73,11 @@ public static class ColumnCodec
         }
 
         var validity = ReadBitmap(ref reader, length, "validity", allowNil: true);
-        return type switch
+        return type.Id switch
         {
-            DataType.Int64 or DataType.Timestamp => new Int64Column(ReadLittleEndianInt64(ref reader, length), validity, type),
-            DataType.Double => new DoubleColumn(ReadLittleEndianDouble(ref reader, length), validity),
-            DataType.Bool => new BoolColumn(ReadBitmap(ref reader, length, "value", allowNil: false)!, length, validity),
+            TypeId.Int64 or TypeId.Timestamp => new Int64Column(ReadLittleEndianInt64(ref reader, length), validity, type),
+            TypeId.Double => new DoubleColumn(ReadLittleEndianDouble(ref reader, length), validity),
+            TypeId.Bool => new BoolColumn(ReadBitmap(ref reader, length, "value", allowNil: false)!, length, validity),
             _ => ReadStrings(ref reader, length, validity),
         };
     }

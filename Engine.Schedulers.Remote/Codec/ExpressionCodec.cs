@@ -33,7 +33,7 @@ public static class ExpressionCodec
         {
             case ColumnReference column:
                 Header(writer, ExpressionTag.Column, 3);
-                writer.WriteInt32((int)column.Type);
+                writer.WriteInt32((int)column.Type.Id);
                 writer.WriteInt32(column.Index);
                 writer.WriteString(column.Name);
                 break;
@@ -44,7 +44,7 @@ public static class ExpressionCodec
             case ArithmeticExpression arithmetic:
                 Header(writer, ExpressionTag.Arithmetic, 4);
                 writer.WriteInt32((int)arithmetic.Operator);
-                writer.WriteInt32((int)arithmetic.Type);
+                writer.WriteInt32((int)arithmetic.Type.Id);
                 Write(writer, arithmetic.Left);
                 Write(writer, arithmetic.Right);
                 break;
@@ -86,7 +86,7 @@ public static class ExpressionCodec
                 break;
             case CastExpression cast:
                 Header(writer, ExpressionTag.Cast, 2);
-                writer.WriteInt32((int)cast.Type);
+                writer.WriteInt32((int)cast.Type.Id);
                 Write(writer, cast.Operand);
                 break;
             case TimeBucketExpression bucket:
@@ -111,22 +111,22 @@ public static class ExpressionCodec
     public static void WriteScalar(MessagePackWriter writer, ScalarValue value)
     {
         writer.WriteArrayHeader(2);
-        writer.WriteInt32((int)value.Type);
+        writer.WriteInt32((int)value.Type.Id);
         if (value.IsNull)
         {
             writer.WriteNil();
             return;
         }
 
-        switch (value.Type)
+        switch (value.Type.Id)
         {
-            case DataType.Int64 or DataType.Timestamp:
+            case TypeId.Int64 or TypeId.Timestamp:
                 writer.WriteInt64(value.Int64Value);
                 break;
-            case DataType.Double:
+            case TypeId.Double:
                 writer.WriteDouble(value.DoubleValue);
                 break;
-            case DataType.Bool:
+            case TypeId.Bool:
                 writer.WriteBoolean(value.BoolValue);
                 break;
             default:
@@ -145,12 +145,12 @@ public static class ExpressionCodec
             return ScalarValue.Null(type);
         }
 
-        return type switch
+        return type.Id switch
         {
-            DataType.Int64 => ScalarValue.FromInt64(reader.ReadInt64()),
-            DataType.Timestamp => ScalarValue.FromTimestamp(reader.ReadInt64()),
-            DataType.Double => ScalarValue.FromDouble(reader.ReadDouble()),
-            DataType.Bool => ScalarValue.FromBool(reader.ReadBoolean()),
+            TypeId.Int64 => ScalarValue.FromInt64(reader.ReadInt64()),
+            TypeId.Timestamp => ScalarValue.FromTimestamp(reader.ReadInt64()),
+            TypeId.Double => ScalarValue.FromDouble(reader.ReadDouble()),
+            TypeId.Bool => ScalarValue.FromBool(reader.ReadBoolean()),
             _ => ScalarValue.FromString(reader.ReadString()),
         };
     }

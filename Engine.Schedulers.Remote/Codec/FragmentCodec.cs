@@ -83,7 +83,7 @@ public static class FragmentCodec
         writer.WriteInt32((int)call.Kind);
         ExpressionCodec.WriteOptional(writer, call.Argument);
         ExpressionCodec.WriteOptional(writer, call.SecondArgument);
-        writer.WriteInt32((int)call.ResultType);
+        writer.WriteInt32((int)call.ResultType.Id);
     }
 
     /// <summary>Reads an aggregate call written by <see cref="WriteAggregate"/>.</summary>
@@ -136,7 +136,7 @@ public static class FragmentCodec
         {
             writer.WriteArrayHeader(3);
             writer.WriteString(field.Name);
-            writer.WriteInt32((int)field.Type);
+            writer.WriteInt32((int)field.Type.Id);
             writer.WriteBoolean(field.Nullable);
         }
 

@@ -36,7 +36,7 @@ public static class PartialResultCodec
             {
                 writer.WriteArrayHeader(3);
                 writer.WriteString(field.Name);
-                writer.WriteInt32((int)field.Type);
+                writer.WriteInt32((int)field.Type.Id);
                 writer.WriteBoolean(field.Nullable);
             }
 
@@ -51,7 +51,7 @@ public static class PartialResultCodec
         writer.WriteArrayHeader(partial.KeyTypes.Count);
         foreach (var type in partial.KeyTypes)
         {
-            writer.WriteInt32((int)type);
+            writer.WriteInt32((int)type.Id);
         }
 
         WriteColumns(writer, partial.Keys);

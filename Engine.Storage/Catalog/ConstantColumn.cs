@@ -8,10 +8,10 @@ internal static class ConstantColumn
     public static Column Create(ScalarValue value, int rows)
     {
         var validity = value.IsNull ? ValidityBitmap.Create(rows, allValid: false) : null;
-        switch (value.Type)
+        switch (value.Type.Id)
         {
-            case DataType.Int64:
-            case DataType.Timestamp:
+            case TypeId.Int64:
+            case TypeId.Timestamp:
             {
                 var values = new long[rows];
                 if (!value.IsNull)
@@ -22,7 +22,7 @@ internal static class ConstantColumn
                 return new Int64Column(values, validity, value.Type);
             }
 
-            case DataType.Double:
+            case TypeId.Double:
             {
                 var values = new double[rows];
                 if (!value.IsNull)
@@ -33,7 +33,7 @@ internal static class ConstantColumn
                 return new DoubleColumn(values, validity);
             }
 
-            case DataType.Bool:
+            case TypeId.Bool:
                 return new BoolColumn(ValidityBitmap.Create(rows, allValid: !value.IsNull && value.BoolValue), rows, validity);
             default:
                 // One dictionary entry and all-zero codes: group-by and filters decide once per partition.

@@ -39,21 +39,21 @@ public static class PartitionKeyTyping
             return true;
         }
 
-        switch (type)
+        switch (type.Id)
         {
-            case DataType.Int64 when long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer):
+            case TypeId.Int64 when long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer):
                 result = ScalarValue.FromInt64(integer);
                 return true;
-            case DataType.Double when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number):
+            case TypeId.Double when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number):
                 result = ScalarValue.FromDouble(number);
                 return true;
-            case DataType.Timestamp when TimestampMicros.TryParse(value, out var micros):
+            case TypeId.Timestamp when TimestampMicros.TryParse(value, out var micros):
                 result = ScalarValue.FromTimestamp(micros);
                 return true;
-            case DataType.Bool when bool.TryParse(value, out var flag):
+            case TypeId.Bool when bool.TryParse(value, out var flag):
                 result = ScalarValue.FromBool(flag);
                 return true;
-            case DataType.String:
+            case TypeId.String:
                 result = ScalarValue.FromString(value);
                 return true;
             default:

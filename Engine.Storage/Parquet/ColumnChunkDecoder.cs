@@ -670,15 +670,15 @@ internal sealed class ColumnChunkDecoder
                 }
             }
 
-            switch (_output.Type)
+            switch (_output.Type.Id)
             {
-                case DataType.Int64 or DataType.Timestamp:
+                case TypeId.Int64 or TypeId.Timestamp:
                     Gather(dictionary.Longs, span, _output.Longs.AsSpan(start, count));
                     break;
-                case DataType.Double:
+                case TypeId.Double:
                     Gather(dictionary.Doubles, span, _output.Doubles.AsSpan(start, count));
                     break;
-                case DataType.Bool:
+                case TypeId.Bool:
                     for (var i = 0; i < count; i++)
                     {
                         _output.CopyFrom(dictionary, span[i], start + i);
@@ -748,11 +748,11 @@ internal sealed class ColumnChunkDecoder
     private Column BuildColumn()
     {
         var validity = _nulls > 0 ? _validity : null;
-        return _output.Type switch
+        return _output.Type.Id switch
         {
-            DataType.Int64 or DataType.Timestamp => new Int64Column(_output.Longs, 0, _rows, validity, _output.Type),
-            DataType.Double => new DoubleColumn(_output.Doubles, 0, _rows, validity),
-            DataType.Bool => new BoolColumn(_output.Bits, 0, _rows, validity),
+            TypeId.Int64 or TypeId.Timestamp => new Int64Column(_output.Longs, 0, _rows, validity, _output.Type),
+            TypeId.Double => new DoubleColumn(_output.Doubles, 0, _rows, validity),
+            TypeId.Bool => new BoolColumn(_output.Bits, 0, _rows, validity),
             _ => new StringColumn(_output.Codes, 0, _rows, _interner!.ToArray(), validity),
         };
     }

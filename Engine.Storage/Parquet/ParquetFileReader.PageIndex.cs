@@ -381,11 +381,11 @@ public sealed partial class ParquetFileReader
         return index >= 0 ? index : throw new ArgumentException($"The Parquet file '{Key}' has no column '{column}' (it has {Schema}).", nameof(column));
     }
 
-    private static Column EmptyColumn(DataType type) => type switch
+    private static Column EmptyColumn(DataType type) => type.Id switch
     {
-        DataType.Int64 or DataType.Timestamp => new Int64Column([], 0, 0, null, type),
-        DataType.Double => new DoubleColumn([], 0, 0, null),
-        DataType.Bool => new BoolColumn([], 0, 0, null),
+        TypeId.Int64 or TypeId.Timestamp => new Int64Column([], 0, 0, null, type),
+        TypeId.Double => new DoubleColumn([], 0, 0, null),
+        TypeId.Bool => new BoolColumn([], 0, 0, null),
         _ => new StringColumn([], 0, 0, [], null),
     };
 }

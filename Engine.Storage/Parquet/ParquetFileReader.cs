@@ -254,7 +254,7 @@ public sealed partial class ParquetFileReader
         {
             var statistics = RowGroups[rowGroup].Statistics[columns[i].Index];
             if (statistics.NullCount == 0 && !statistics.Min.IsNull && !statistics.Max.IsNull &&
-                statistics.Min.Type is DataType.String or DataType.Int64 or DataType.Timestamp or DataType.Bool &&
+                statistics.Min.Type.Id is TypeId.String or TypeId.Int64 or TypeId.Timestamp or TypeId.Bool &&
                 statistics.Min.Equals(statistics.Max))
             {
                 singles[i] = statistics.Min;

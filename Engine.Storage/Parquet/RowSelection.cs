@@ -91,5 +91,5 @@ public sealed class RowSelection
     private static bool Comparable(ScalarValue left, ScalarValue right) =>
         left.Type == right.Type || (IsNumeric(left.Type) && IsNumeric(right.Type));
 
-    private static bool IsNumeric(DataType type) => type is DataType.Int64 or DataType.Double;
+    private static bool IsNumeric(DataType type) => type.Id is TypeId.Int64 or TypeId.Double;
 }

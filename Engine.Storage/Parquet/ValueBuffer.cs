@@ -37,15 +37,15 @@ internal sealed class ValueBuffer(DataType type)
 
         var capacity = (int)Math.Min(limit, Math.Max(needed, Math.Max(1024L, Capacity * 2L)));
         capacity = Math.Max(capacity, needed);
-        switch (Type)
+        switch (Type.Id)
         {
-            case DataType.Int64 or DataType.Timestamp:
+            case TypeId.Int64 or TypeId.Timestamp:
                 Longs = Grow(Longs, capacity);
                 break;
-            case DataType.Double:
+            case TypeId.Double:
                 Doubles = Grow(Doubles, capacity);
                 break;
-            case DataType.Bool:
+            case TypeId.Bool:
                 Bits = Grow(Bits, ValidityBitmap.ByteCount(capacity), zeroed: true);
                 break;
             default:
@@ -59,15 +59,15 @@ internal sealed class ValueBuffer(DataType type)
     /// <summary>Copies value <paramref name="from"/> to <paramref name="to"/> (used to spread dense values over NULL gaps).</summary>
     public void Move(int from, int to)
     {
-        switch (Type)
+        switch (Type.Id)
         {
-            case DataType.Int64 or DataType.Timestamp:
+            case TypeId.Int64 or TypeId.Timestamp:
                 Longs[to] = Longs[from];
                 break;
-            case DataType.Double:
+            case TypeId.Double:
                 Doubles[to] = Doubles[from];
                 break;
-            case DataType.Bool:
+            case TypeId.Bool:
                 ValidityBitmap.Set(Bits, to, ValidityBitmap.Get(Bits, from));
                 break;
             default:
@@ -79,15 +79,15 @@ internal sealed class ValueBuffer(DataType type)
     /// <summary>Sets slot <paramref name="to"/> to dictionary entry <paramref name="from"/> of <paramref name="dictionary"/>.</summary>
     public void CopyFrom(ValueBuffer dictionary, int from, int to)
     {
-        switch (Type)
+        switch (Type.Id)
         {
-            case DataType.Int64 or DataType.Timestamp:
+            case TypeId.Int64 or TypeId.Timestamp:
                 Longs[to] = dictionary.Longs[from];
                 break;
-            case DataType.Double:
+            case TypeId.Double:
                 Doubles[to] = dictionary.Doubles[from];
                 break;
-            case DataType.Bool:
+            case TypeId.Bool:
                 ValidityBitmap.Set(Bits, to, ValidityBitmap.Get(dictionary.Bits, from));
                 break;
             default:

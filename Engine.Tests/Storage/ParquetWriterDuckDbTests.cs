@@ -311,18 +311,18 @@ public sealed class ParquetWriterDuckDbTests
     private static (string? Min, string? Max) ExpectedStatistics(DataType type, List<string?> values)
     {
         var present = values.Where(v => v is not null).Select(v => v!).ToList();
-        switch (type)
+        switch (type.Id)
         {
-            case DataType.Int64:
+            case TypeId.Int64:
                 var longs = present.Select(long.Parse).ToList();
                 return (longs.Min().ToString(), longs.Max().ToString());
-            case DataType.Timestamp:
+            case TypeId.Timestamp:
                 var micros = present.Select(v => TimestampMicros.Parse(v)).ToList();
                 return (DuckDbTimestamp(micros.Min()), DuckDbTimestamp(micros.Max()));
-            case DataType.Double:
+            case TypeId.Double:
                 var doubles = present.Where(v => v != "NaN").Select(v => BitConverter.Int64BitsToDouble(long.Parse(v))).ToList();
                 return (DuckDbDouble(doubles.Min()), DuckDbDouble(doubles.Max()));
-            case DataType.Bool:
+            case TypeId.Bool:
                 return (present.Contains("b:false") ? "false" : "true", present.Contains("b:true") ? "true" : "false");
             default:
                 var strings = present.Select(v => v[2..]).ToList();

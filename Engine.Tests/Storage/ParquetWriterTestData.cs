@@ -108,7 +108,7 @@ internal static class ParquetWriterTestData
 
         return column switch
         {
-            Int64Column { Type: DataType.Timestamp } timestamps => FormatTimestamp(timestamps.Values[row]),
+            Int64Column { Type.Id: TypeId.Timestamp } timestamps => FormatTimestamp(timestamps.Values[row]),
             Int64Column integers => integers.Values[row].ToString(CultureInfo.InvariantCulture),
             DoubleColumn doubles => double.IsNaN(doubles.Values[row])
                 ? "NaN"

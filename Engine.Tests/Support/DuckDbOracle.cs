@@ -125,16 +125,16 @@ public static class DuckDbOracle
             return ScalarValue.Null(engineType);
         }
 
-        switch (engineType)
+        switch (engineType.Id)
         {
-            case DataType.Int64:
+            case TypeId.Int64:
             {
                 var integer = BigInteger.Parse(value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText(), CultureInfo.InvariantCulture);
                 // A HUGEINT beyond BIGINT cannot be an Engine BIGINT; as a DOUBLE the comparer reports the type difference.
                 return integer >= long.MinValue && integer <= long.MaxValue ? ScalarValue.FromInt64((long)integer) : ScalarValue.FromDouble((double)integer);
             }
 
-            case DataType.Double:
+            case TypeId.Double:
                 return ScalarValue.FromDouble(value.ValueKind == JsonValueKind.Number
                     ? value.GetDouble()
                     : value.GetString() switch
@@ -144,9 +144,9 @@ public static class DuckDbOracle
                         "-Infinity" => double.NegativeInfinity,
                         var text => double.Parse(text!, NumberStyles.Float, CultureInfo.InvariantCulture),
                     });
-            case DataType.Timestamp:
+            case TypeId.Timestamp:
                 return ParseTimestamp(value.GetString()!) is { } micros ? ScalarValue.FromTimestamp(micros) : ScalarValue.FromString(value.GetString()!);
-            case DataType.Bool:
+            case TypeId.Bool:
                 return ScalarValue.FromBool(value.GetBoolean());
             default:
                 return ScalarValue.FromString(value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText());

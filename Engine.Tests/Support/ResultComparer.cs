@@ -111,12 +111,12 @@ public static class ResultComparer
             return false;
         }
 
-        return actual.Type switch
+        return actual.Type.Id switch
         {
-            DataType.Double => DoublesEqual(actual.DoubleValue, expected.DoubleValue),
-            DataType.Int64 or DataType.Timestamp => actual.Int64Value == expected.Int64Value,
-            DataType.Bool => actual.BoolValue == expected.BoolValue,
-            DataType.String => string.Equals(actual.StringValue, expected.StringValue, StringComparison.Ordinal),
+            TypeId.Double => DoublesEqual(actual.DoubleValue, expected.DoubleValue),
+            TypeId.Int64 or TypeId.Timestamp => actual.Int64Value == expected.Int64Value,
+            TypeId.Bool => actual.BoolValue == expected.BoolValue,
+            TypeId.String => string.Equals(actual.StringValue, expected.StringValue, StringComparison.Ordinal),
             _ => false,
         };
     }
@@ -180,7 +180,7 @@ public static class ResultComparer
 
         if (left.Type != right.Type && (left.Type == DataType.String || right.Type == DataType.String || left.Type == DataType.Bool || right.Type == DataType.Bool))
         {
-            return left.Type.CompareTo(right.Type);
+            return left.Type.Id.CompareTo(right.Type.Id);
         }
 
         return left.Type == DataType.Bool ? left.BoolValue.CompareTo(right.BoolValue) : left.CompareTo(right);
@@ -200,11 +200,11 @@ public static class ResultComparer
         return text.Append(']').ToString();
     }
 
-    private static string Text(ScalarValue value) => value.IsNull ? "NULL" : value.Type switch
+    private static string Text(ScalarValue value) => value.IsNull ? "NULL" : value.Type.Id switch
     {
-        DataType.String => "'" + value.StringValue + "'",
-        DataType.Double => value.DoubleValue.ToString("R", CultureInfo.InvariantCulture),
-        DataType.Timestamp when value.Int64Value is < MinFormattableMicros or > MaxFormattableMicros =>
+        TypeId.String => "'" + value.StringValue + "'",
+        TypeId.Double => value.DoubleValue.ToString("R", CultureInfo.InvariantCulture),
+        TypeId.Timestamp when value.Int64Value is < MinFormattableMicros or > MaxFormattableMicros =>
             value.Int64Value.ToString(CultureInfo.InvariantCulture) + " µs",
         _ => value.ToString(),
     };

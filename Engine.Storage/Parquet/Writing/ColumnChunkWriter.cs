@@ -41,12 +41,12 @@ internal abstract class ColumnChunkWriter
     public abstract PhysicalType PhysicalType { get; }
 
     /// <summary>Creates the writer for <paramref name="field"/>'s type.</summary>
-    public static ColumnChunkWriter Create(Field field) => field.Type switch
+    public static ColumnChunkWriter Create(Field field) => field.Type.Id switch
     {
-        DataType.Int64 or DataType.Timestamp => new Int64ChunkWriter(field),
-        DataType.Double => new DoubleChunkWriter(field),
-        DataType.Bool => new BoolChunkWriter(field),
-        DataType.String => new StringChunkWriter(field),
+        TypeId.Int64 or TypeId.Timestamp => new Int64ChunkWriter(field),
+        TypeId.Double => new DoubleChunkWriter(field),
+        TypeId.Bool => new BoolChunkWriter(field),
+        TypeId.String => new StringChunkWriter(field),
         _ => throw new ArgumentOutOfRangeException(nameof(field), field.Type, $"Column '{field.Name}' has an unknown type."),
     };
 

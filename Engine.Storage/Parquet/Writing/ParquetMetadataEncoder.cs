@@ -165,12 +165,12 @@ internal static class ParquetMetadataEncoder
     }
 
     /// <summary>The physical type Engine stores a logical type as.</summary>
-    public static PhysicalType PhysicalTypeOf(DataType type) => type switch
+    public static PhysicalType PhysicalTypeOf(DataType type) => type.Id switch
     {
-        DataType.Int64 or DataType.Timestamp => PhysicalType.Int64,
-        DataType.Double => PhysicalType.Double,
-        DataType.Bool => PhysicalType.Boolean,
-        DataType.String => PhysicalType.ByteArray,
+        TypeId.Int64 or TypeId.Timestamp => PhysicalType.Int64,
+        TypeId.Double => PhysicalType.Double,
+        TypeId.Bool => PhysicalType.Boolean,
+        TypeId.String => PhysicalType.ByteArray,
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown Engine data type."),
     };
 
@@ -188,9 +188,9 @@ internal static class ParquetMetadataEncoder
         writer.WriteI32Field(1, (int)PhysicalTypeOf(field.Type));
         writer.WriteI32Field(3, (int)(field.Nullable ? FieldRepetition.Optional : FieldRepetition.Required));
         writer.WriteStringField(4, field.Name);
-        switch (field.Type)
+        switch (field.Type.Id)
         {
-            case DataType.Timestamp:
+            case TypeId.Timestamp:
                 writer.WriteI32Field(6, (int)ConvertedType.TimestampMicros);
                 var logical = writer.BeginStructField(10);
                 var timestamp = writer.BeginStructField((short)LogicalTypeKind.Timestamp);
@@ -201,7 +201,7 @@ internal static class ParquetMetadataEncoder
                 writer.EndStruct(timestamp);
                 writer.EndStruct(logical);
                 break;
-            case DataType.String:
+            case TypeId.String:
                 writer.WriteI32Field(6, (int)ConvertedType.Utf8);
                 var text = writer.BeginStructField(10);
                 writer.WriteEmptyStructField((short)LogicalTypeKind.String);
