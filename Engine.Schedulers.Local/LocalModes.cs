@@ -3,6 +3,9 @@ namespace Engine.Schedulers.Local;
 /// <summary>The names of the local scheduler's modes, as shown in EXPLAIN.</summary>
 public static class LocalModes
 {
+    /// <summary>No fragment to run: every partition was pruned, or the table is empty.</summary>
+    public const string None = "NONE";
+
     /// <summary>All fragments on the calling thread, one after another.</summary>
     public const string Serial = "SERIAL";
 

@@ -43,19 +43,21 @@ public sealed class LocalQueryScheduler : IQueryScheduler, IDisposable
     public SchedulingDecision Describe(IReadOnlyList<QueryFragment> fragments) => Decide(fragments).Decision;
 
     /// <inheritdoc />
-    public async ValueTask<IReadOnlyList<PartialAggResult>> ScatterAsync(
+    public async ValueTask<ScatterResult> ScatterAsync(
         IReadOnlyList<QueryFragment> fragments, QueryContext context, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(fragments);
+        ArgumentNullException.ThrowIfNull(context);
         var (decision, tasks, cpuBound) = Decide(fragments);
-        context.Decision = decision;
+        if (tasks.Count == 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return new ScatterResult([], decision);
+        }
+
         var executor = new FragmentExecutor(context.Reader);
         if (decision.Mode == LocalModes.Serial)
         {
-            if (tasks.Count == 0)
-            {
-                return [];
-            }
-
             using var session = executor.Begin(tasks[0].Plan);
             foreach (var fragment in tasks)
             {
@@ -63,24 +65,25 @@ public sealed class LocalQueryScheduler : IQueryScheduler, IDisposable
                 await session.AddAsync(fragment, cancellationToken).ConfigureAwait(false);
             }
 
-            return [session.ToPartial()];
+            return new ScatterResult([session.ToPartial()], decision);
         }
 
         // I/O-bound PARTITION keeps more fragments in flight than there are threads: those wait on storage
         // and stay on the pool, where an await holds no thread.
         var dedicated = cpuBound ? _dedicated : null;
-        return await RunParallelAsync(tasks, decision.Parallelism, executor, dedicated, cancellationToken).ConfigureAwait(false);
+        var partials = await RunParallelAsync(tasks, decision.Parallelism, executor, dedicated, cancellationToken).ConfigureAwait(false);
+        return new ScatterResult(partials, decision);
     }
 
     /// <summary>Stops the dedicated worker threads, if any were started, after the work already queued to them.</summary>
     public void Dispose() => _dedicated?.Dispose();
 
-    private static async Task<IReadOnlyList<PartialAggResult>> RunParallelAsync(
+    private static async Task<IReadOnlyList<PartialResult>> RunParallelAsync(
         IReadOnlyList<QueryFragment> tasks, int threads, FragmentExecutor executor, DedicatedWorkerPool? dedicated, CancellationToken cancellationToken)
     {
         using var failure = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var queue = new StealingRanges(tasks.Count, threads);
-        var workers = new Task<PartialAggResult?>[threads];
+        var workers = new Task<PartialResult?>[threads];
         for (var w = 0; w < threads; w++)
         {
             var worker = w;
@@ -106,7 +109,7 @@ public sealed class LocalQueryScheduler : IQueryScheduler, IDisposable
             throw;
         }
 
-        var results = new List<PartialAggResult>(threads);
+        var results = new List<PartialResult>(threads);
         foreach (var worker in workers)
         {
             if (worker.Result is { } partial)
@@ -121,7 +124,7 @@ public sealed class LocalQueryScheduler : IQueryScheduler, IDisposable
     // One worker: its own range of tasks first, then stolen ones, all into one worker-local session exported once.
     // On dedicated threads it yields after a task when other work waits for a thread (another query's
     // workers), so concurrent queries take turns task by task instead of queueing behind each other.
-    private static async Task<PartialAggResult?> WorkAsync(
+    private static async Task<PartialResult?> WorkAsync(
         IReadOnlyList<QueryFragment> tasks, StealingRanges queue, int worker, FragmentExecutor executor, CancellationTokenSource failure,
         DedicatedWorkerPool? dedicated)
     {
@@ -160,6 +163,11 @@ public sealed class LocalQueryScheduler : IQueryScheduler, IDisposable
         foreach (var fragment in fragments)
         {
             rows += fragment.RowCount;
+        }
+
+        if (fragments.Count == 0)
+        {
+            return (new SchedulingDecision(LocalModes.None, "no partition can match the query", 0, 0), fragments, true);
         }
 
         if (threads == 1)

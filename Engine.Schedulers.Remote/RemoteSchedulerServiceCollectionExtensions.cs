@@ -29,12 +29,15 @@ public static class RemoteSchedulerServiceCollectionExtensions
         if (!string.Equals(ConfigurationReader.GetString(section, "Kind", "local"), "remote", StringComparison.OrdinalIgnoreCase))
         {
             // Another scheduler is selected: read the settings only if someone asks for this one by name.
-            return services.AddQueryScheduler("remote", _ => new RemoteQueryScheduler(ReadOptions(section)));
+            return services.AddQueryScheduler("remote", provider => new RemoteQueryScheduler(ReadOptions(section), Functions(provider)));
         }
 
         var options = ReadOptions(section);
-        return services.AddQueryScheduler("remote", _ => new RemoteQueryScheduler(options));
+        return services.AddQueryScheduler("remote", provider => new RemoteQueryScheduler(options, Functions(provider)));
     }
+
+    private static Engine.Core.Functions.FunctionRegistry? Functions(IServiceProvider provider) =>
+        provider.GetService(typeof(Engine.Core.Functions.FunctionRegistry)) as Engine.Core.Functions.FunctionRegistry;
 
     /// <summary>Reads and validates the remote scheduler's options from the <c>Engine:Scheduler</c> section.</summary>
     public static RemoteSchedulerOptions ReadOptions(IConfigurationSection section)

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Engine.Core.Aggregates;
 using Engine.Core.Columns;
 using Engine.Core.Expressions;
+using Engine.Core.Functions;
 
 namespace Engine.Bench.Aggregates;
 
@@ -52,56 +53,61 @@ public class KernelBenchmarks
         _longs = new Int64Column(longs);
         _doubles = new DoubleColumn(doubles);
         _times = new Int64Column(times, null, DataType.Timestamp);
-        _sumLong = Create(AggregateKind.Sum, DataType.Int64);
-        _sumDouble = Create(AggregateKind.Sum, DataType.Double);
-        _max = Create(AggregateKind.Max, DataType.Double);
-        _count = Create(AggregateKind.Count, DataType.Double);
-        _last = Create(AggregateKind.Last, DataType.Double);
+        _sumLong = Create("sum", DataType.Int64);
+        _sumDouble = Create("sum", DataType.Double);
+        _max = Create("max", DataType.Double);
+        _count = Create("count", DataType.Double);
+        _last = Create("last", DataType.Double);
     }
 
     /// <summary>sum over BIGINT.</summary>
     [Benchmark]
-    public void SumInt64() => _sumLong.Update(Ids, _longs, null);
+    public void SumInt64() => _sumLong.Update(Ids, [_longs]);
 
     /// <summary>sum over DOUBLE.</summary>
     [Benchmark]
-    public void SumDouble() => _sumDouble.Update(Ids, _doubles, null);
+    public void SumDouble() => _sumDouble.Update(Ids, [_doubles]);
 
     /// <summary>max over DOUBLE.</summary>
     [Benchmark]
-    public void MaxDouble() => _max.Update(Ids, _doubles, null);
+    public void MaxDouble() => _max.Update(Ids, [_doubles]);
 
     /// <summary>count(x).</summary>
     [Benchmark]
-    public void Count() => _count.Update(Ids, _doubles, null);
+    public void Count() => _count.Update(Ids, [_doubles]);
 
     /// <summary>last(x) by a sorted time column.</summary>
     [Benchmark]
-    public void LastBySortedTime() => _last.Update(Ids, _doubles, _times);
+    public void LastBySortedTime() => _last.Update(Ids, [_doubles, _times]);
 
     /// <summary>sum over BIGINT as one run of one group: the vectorized kernel with per-lane overflow checks.</summary>
     [Benchmark]
-    public void SumInt64Run() => _sumLong.UpdateRun(0, _longs, null, 0, Rows);
+    public void SumInt64Run() => _sumLong.UpdateRun(0, [_longs], 0, Rows);
 
     /// <summary>sum over DOUBLE as one run (vectorized).</summary>
     [Benchmark]
-    public void SumDoubleRun() => _sumDouble.UpdateRun(0, _doubles, null, 0, Rows);
+    public void SumDoubleRun() => _sumDouble.UpdateRun(0, [_doubles], 0, Rows);
 
     /// <summary>max over DOUBLE as one run (vectorized, with the NaN and signed-zero checks).</summary>
     [Benchmark]
-    public void MaxDoubleRun() => _max.UpdateRun(0, _doubles, null, 0, Rows);
+    public void MaxDoubleRun() => _max.UpdateRun(0, [_doubles], 0, Rows);
 
     /// <summary>last(x) as one run over sorted times: the order check, then the run's last row.</summary>
     [Benchmark]
-    public void LastBySortedTimeRun() => _last.UpdateRun(0, _doubles, _times, 0, Rows);
+    public void LastBySortedTimeRun() => _last.UpdateRun(0, [_doubles, _times], 0, Rows);
 
     private ReadOnlySpan<int> Ids => Groups == 1 ? _oneGroup.AsSpan(0, Rows) : _denseGroups.AsSpan(0, Rows);
 
-    private GroupedAccumulator Create(AggregateKind kind, DataType type)
+    private GroupedAccumulator Create(string name, DataType type)
     {
-        var argument = new ColumnReference(0, "x", type);
-        var call = new AggregateCall(kind, argument, kind == AggregateKind.Last ? new ColumnReference(1, "ts", DataType.Timestamp) : null, kind == AggregateKind.Count ? DataType.Int64 : type);
-        var accumulator = AccumulatorFactory.Create(call);
+        FunctionRegistry.BuiltIn.TryGetAggregate(name, out var function);
+        List<BoundExpression> arguments = [new ColumnReference(0, "x", type)];
+        if (name == "last")
+        {
+            arguments.Add(new ColumnReference(1, "ts", DataType.Timestamp));
+        }
+
+        var accumulator = AggregateCall.Bind(function!, new AggregateBindContext(name, arguments), distinct: false).Kernel.CreateAccumulator();
         accumulator.EnsureGroups(Groups);
         return accumulator;
     }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Engine.Core.Catalog;
 using Engine.Core.Execution;
+using Engine.Core.Functions;
 using Engine.Core.Planning;
 using Engine.Core.Scheduling;
 using Engine.Schedulers.Local;
@@ -167,10 +168,10 @@ public static class RemoteCommand
     {
         var fragments = engine.Plan(sql).Fragments;
         // One fragment at a time, as a worker runs each fragment it is sent: one partial result per fragment.
-        var partials = new List<PartialAggResult>(fragments.Count);
+        var partials = new List<PartialResult>(fragments.Count);
         foreach (var fragment in fragments)
         {
-            partials.AddRange(await local.ScatterAsync([fragment], new QueryContext(fragment.QueryId, catalog), CancellationToken.None).ConfigureAwait(false));
+            partials.AddRange((await local.ScatterAsync([fragment], new QueryContext(fragment.QueryId, catalog), CancellationToken.None).ConfigureAwait(false)).Partials);
         }
 
         var buffer = new ArrayBufferWriter<byte>(1 << 20);
@@ -183,7 +184,7 @@ public static class RemoteCommand
             foreach (var bytes in fragmentBytes)
             {
                 var reader = new MessagePackReader(bytes);
-                FragmentCodec.Read(ref reader);
+                FragmentCodec.Read(ref reader, FunctionRegistry.BuiltIn);
             }
         });
         var partialEncode = Throughput(partialBytes.Sum(b => b.Length), () => Encode(buffer, partials, static (w, p) => PartialResultCodec.Write(w, p)));
@@ -192,7 +193,7 @@ public static class RemoteCommand
             foreach (var bytes in partialBytes)
             {
                 var reader = new MessagePackReader(bytes);
-                PartialResultCodec.Read(ref reader);
+                PartialResultCodec.Read(ref reader, FunctionRegistry.BuiltIn);
             }
         });
 
@@ -200,7 +201,7 @@ public static class RemoteCommand
         var outBytes = Encode(buffer, fragments, static (w, f) => new ExecuteMessage(f).Write(w)).Sum(b => (long)b.Length + FrameFormat.HeaderSize);
         var backBytes = Encode(buffer, partials.Select((p, i) => (p, i)).ToArray(), (w, x) => new ResultMessage(queryId, fragments[x.i].FragmentId, x.p, 0).Write(w))
             .Sum(b => (long)b.Length + FrameFormat.HeaderSize);
-        var groups = partials.Sum(p => (long)p.GroupCount);
+        var groups = partials.OfType<GroupPartial>().Sum(p => (long)p.GroupCount);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"(c) Q3 fragments: {fragments.Count}, {fragmentBytes.Sum(b => b.Length):N0} bytes encoded; encode {fragmentEncode:F0} MB/s, decode {fragmentDecode:F0} MB/s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -4,24 +4,46 @@ using Engine.Core.Expressions;
 namespace Engine.Core.Aggregates;
 
 /// <summary>
-/// One aggregate to compute: its kind, its argument, an optional second argument (the time column for
-/// first/last, the volume for vwap) and its result type. Plain data; part of a fragment plan.
+/// One aggregate to compute: the function, its bound kernel, its arguments (every implicit one made explicit,
+/// such as the time column of first/last) and whether it aggregates distinct values only. Plain data within
+/// a fragment plan; equal to another call of the same function (by wire name) with equal arguments.
 /// </summary>
-/// <param name="Kind">The aggregate function.</param>
-/// <param name="Argument">The argument, or null for count(*).</param>
-/// <param name="SecondArgument">The ordering time column of first/last or the volume of vwap; otherwise null.</param>
-/// <param name="ResultType">The type of the finalized value.</param>
-public sealed record AggregateCall(AggregateKind Kind, BoundExpression? Argument, BoundExpression? SecondArgument, DataType ResultType)
+/// <param name="Function">The aggregate function.</param>
+/// <param name="Kernel">What <see cref="AggregateFunction.Bind"/> returned (wrapped for DISTINCT).</param>
+/// <param name="Arguments">The arguments; empty for count(*).</param>
+/// <param name="Distinct">True for <c>agg(DISTINCT …)</c>.</param>
+public sealed record AggregateCall(AggregateFunction Function, AggregateKernel Kernel, IReadOnlyList<BoundExpression> Arguments, bool Distinct)
 {
-    /// <summary>The argument's type (BIGINT for count(*)).</summary>
-    public DataType InputType => Argument?.Type ?? DataType.Int64;
+    /// <summary>The type of the finalized value.</summary>
+    public DataType ResultType => Kernel.ResultType;
 
-    /// <summary>Canonical text, used to share one computation between equal calls in a query.</summary>
-    public override string ToString() => Kind switch
+    /// <summary>
+    /// Binds <paramref name="function"/> to the arguments of <paramref name="context"/>; for DISTINCT the
+    /// kernel is wrapped so that each distinct argument value per group counts once.
+    /// </summary>
+    public static AggregateCall Bind(AggregateFunction function, AggregateBindContext context, bool distinct)
     {
-        AggregateKind.CountStar => "count(*)",
-        AggregateKind.CountDistinct => $"count(DISTINCT {Argument})",
-        _ when SecondArgument is not null => $"{Kind}({Argument}, {SecondArgument})",
-        _ => $"{Kind}({Argument})",
-    };
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(context);
+        var kernel = function.Bind(context);
+        if (distinct)
+        {
+            kernel = new DistinctKernel(kernel, [.. context.Arguments.Select(a => a.Type)]);
+        }
+
+        return new AggregateCall(function, kernel, context.Arguments, distinct);
+    }
+
+    /// <summary>Equal when the function (by wire name), the arguments and DISTINCT are.</summary>
+    public bool Equals(AggregateCall? other) =>
+        other is not null && Distinct == other.Distinct &&
+        string.Equals(Function.WireName, other.Function.WireName, StringComparison.Ordinal) &&
+        Arguments.SequenceEqual(other.Arguments);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(StringComparer.Ordinal.GetHashCode(Function.WireName), Arguments.Count, Distinct);
+
+    /// <summary>Display text: <c>name([DISTINCT] arg, …)</c>, or <c>count(*)</c>.</summary>
+    public override string ToString() =>
+        Arguments.Count == 0 && Function.Name == "count_star" ? "count(*)" : $"{Function.Name}({(Distinct ? "DISTINCT " : string.Empty)}{string.Join(", ", Arguments)})";
 }

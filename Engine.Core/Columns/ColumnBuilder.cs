@@ -104,20 +104,20 @@ public sealed class ColumnBuilder
     }
 
     /// <summary>Finishes the column; the builder must not be used afterwards.</summary>
-    public Column Build() => Type.Id switch
+    public Column Build() => Type.Physical switch
     {
-        TypeId.Int64 or TypeId.Timestamp => new Int64Column(_int64, 0, Count, _validity, Type),
-        TypeId.Double => new DoubleColumn(_double, 0, Count, _validity),
-        TypeId.Bool => new BoolColumn(_bits, 0, Count, _validity),
-        TypeId.String => new StringColumn(_codes, 0, Count, [.. _dictionary], _validity),
+        PhysicalKind.Int64 => new Int64Column(_int64, 0, Count, _validity, Type),
+        PhysicalKind.Double => new DoubleColumn(_double, 0, Count, _validity),
+        PhysicalKind.Bool => new BoolColumn(_bits, 0, Count, _validity),
+        PhysicalKind.String => new StringColumn(_codes, 0, Count, [.. _dictionary], _validity),
         _ => throw new InvalidOperationException($"Cannot build a {Type} column."),
     };
 
-    private int CapacityOf() => Type.Id switch
+    private int CapacityOf() => Type.Physical switch
     {
-        TypeId.Int64 or TypeId.Timestamp => _int64.Length,
-        TypeId.Double => _double.Length,
-        TypeId.Bool => _bits.Length * 8,
+        PhysicalKind.Int64 => _int64.Length,
+        PhysicalKind.Double => _double.Length,
+        PhysicalKind.Bool => _bits.Length * 8,
         _ => _codes.Length,
     };
 
@@ -131,16 +131,15 @@ public sealed class ColumnBuilder
 
     private void Grow(int capacity)
     {
-        switch (Type.Id)
+        switch (Type.Physical)
         {
-            case TypeId.Int64:
-            case TypeId.Timestamp:
+            case PhysicalKind.Int64:
                 Array.Resize(ref _int64, capacity);
                 break;
-            case TypeId.Double:
+            case PhysicalKind.Double:
                 Array.Resize(ref _double, capacity);
                 break;
-            case TypeId.Bool:
+            case PhysicalKind.Bool:
                 Array.Resize(ref _bits, ValidityBitmap.ByteCount(capacity));
                 break;
             default:

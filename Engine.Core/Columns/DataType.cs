@@ -12,6 +12,16 @@ public readonly struct DataType : IEquatable<DataType>
     /// <summary>The kind of the type.</summary>
     public TypeId Id { get; }
 
+    /// <summary>How values of the type are stored in a column (and on the wire).</summary>
+    public PhysicalKind Physical => Id switch
+    {
+        TypeId.Int64 or TypeId.Timestamp or TypeId.Interval => PhysicalKind.Int64,
+        TypeId.Double => PhysicalKind.Double,
+        TypeId.Bool => PhysicalKind.Bool,
+        TypeId.String => PhysicalKind.String,
+        _ => throw new InvalidOperationException($"Type id {Id} has no physical representation."),
+    };
+
     /// <summary>BIGINT.</summary>
     public static DataType Int64 { get; } = new(TypeId.Int64);
 
@@ -27,13 +37,16 @@ public readonly struct DataType : IEquatable<DataType>
     /// <summary>VARCHAR.</summary>
     public static DataType String { get; } = new(TypeId.String);
 
+    /// <summary>INTERVAL (microseconds).</summary>
+    public static DataType Interval { get; } = new(TypeId.Interval);
+
     /// <summary>The type of <paramref name="id"/>; throws <see cref="ArgumentOutOfRangeException"/> for an unknown id.</summary>
     public static DataType FromId(TypeId id) => IsDefined(id)
         ? new DataType(id)
         : throw new ArgumentOutOfRangeException(nameof(id), id, "Unknown type id.");
 
     /// <summary>True when <paramref name="id"/> names a type this version knows.</summary>
-    public static bool IsDefined(TypeId id) => id is >= TypeId.Int64 and <= TypeId.String;
+    public static bool IsDefined(TypeId id) => id is >= TypeId.Int64 and <= TypeId.Interval;
 
     /// <inheritdoc />
     public bool Equals(DataType other) => Id == other.Id;

@@ -3,7 +3,7 @@ namespace Engine.Core.Columns;
 /// <summary>SQL-facing names of <see cref="DataType"/> values, used in schemas, EXPLAIN and error messages.</summary>
 public static class DataTypeNames
 {
-    /// <summary>The SQL name of <paramref name="type"/>: BIGINT, DOUBLE, TIMESTAMP, BOOLEAN or VARCHAR.</summary>
+    /// <summary>The SQL name of <paramref name="type"/>: BIGINT, DOUBLE, TIMESTAMP, BOOLEAN, VARCHAR or INTERVAL.</summary>
     public static string SqlName(this DataType type) => type.Id switch
     {
         TypeId.Int64 => "BIGINT",
@@ -11,6 +11,7 @@ public static class DataTypeNames
         TypeId.Timestamp => "TIMESTAMP",
         TypeId.Bool => "BOOLEAN",
         TypeId.String => "VARCHAR",
+        TypeId.Interval => "INTERVAL",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type.Id, "Unknown data type."),
     };
 

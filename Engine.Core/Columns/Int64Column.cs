@@ -20,9 +20,9 @@ public sealed class Int64Column : Column
     private Int64Column(long[] values, int offset, int length, byte[]? validity, DataType type, bool sortedAscending)
         : base(type, offset, length, validity)
     {
-        if (type.Id is not (TypeId.Int64 or TypeId.Timestamp))
+        if (type.Physical != PhysicalKind.Int64)
         {
-            throw new ArgumentException($"An Int64Column holds BIGINT or TIMESTAMP, not {type.SqlName()}.", nameof(type));
+            throw new ArgumentException($"An Int64Column holds BIGINT, TIMESTAMP or INTERVAL, not {type.SqlName()}.", nameof(type));
         }
 
         if ((long)offset + length > values.Length)

@@ -40,20 +40,27 @@ public readonly struct ScalarValue : IEquatable<ScalarValue>, IComparable<Scalar
     /// <summary>A TIMESTAMP value in microseconds since the epoch.</summary>
     public static ScalarValue FromTimestamp(long micros) => new(DataType.Timestamp, false, micros, 0, null);
 
+    /// <summary>An INTERVAL value in microseconds.</summary>
+    public static ScalarValue FromInterval(long micros) => new(DataType.Interval, false, micros, 0, null);
+
+    /// <summary>A value of a type stored as 64-bit integers (BIGINT, TIMESTAMP, INTERVAL).</summary>
+    public static ScalarValue FromInt64Bits(DataType type, long value) =>
+        type.Physical == PhysicalKind.Int64 ? new(type, false, value, 0, null) : throw new ArgumentException($"{type} is not stored as 64-bit integers.", nameof(type));
+
     /// <summary>A BOOLEAN value.</summary>
     public static ScalarValue FromBool(bool value) => new(DataType.Bool, false, value ? 1 : 0, 0, null);
 
     /// <summary>A VARCHAR value.</summary>
     public static ScalarValue FromString(string value) => new(DataType.String, false, 0, 0, value ?? throw new ArgumentNullException(nameof(value)));
 
-    /// <summary>The BIGINT or TIMESTAMP payload.</summary>
-    public long Int64Value => Type.Id is TypeId.Int64 or TypeId.Timestamp && !IsNull ? _bits : throw Mismatch("BIGINT");
+    /// <summary>The payload of a type stored as 64-bit integers (BIGINT, TIMESTAMP micros, INTERVAL micros).</summary>
+    public long Int64Value => Type.Physical == PhysicalKind.Int64 && !IsNull ? _bits : throw Mismatch("BIGINT");
 
     /// <summary>The numeric payload as a double (BIGINT values are converted).</summary>
     public double DoubleValue => IsNull ? throw Mismatch("DOUBLE") : Type.Id switch
     {
         TypeId.Double => _double,
-        TypeId.Int64 or TypeId.Timestamp => _bits,
+        TypeId.Int64 or TypeId.Timestamp or TypeId.Interval => _bits,
         _ => throw Mismatch("DOUBLE"),
     };
 
@@ -63,12 +70,13 @@ public readonly struct ScalarValue : IEquatable<ScalarValue>, IComparable<Scalar
     /// <summary>The VARCHAR payload.</summary>
     public string StringValue => Type == DataType.String && !IsNull ? _string! : throw Mismatch("VARCHAR");
 
-    /// <summary>The value boxed as a CLR object: long, double, DateTime (UTC), bool, string, or null.</summary>
+    /// <summary>The value boxed as a CLR object: long, double, DateTime (UTC), TimeSpan, bool, string, or null.</summary>
     public object? ToObject() => IsNull ? null : Type.Id switch
     {
         TypeId.Int64 => _bits,
         TypeId.Double => _double,
         TypeId.Timestamp => TimestampMicros.ToDateTime(_bits),
+        TypeId.Interval => TimeSpan.FromMicroseconds(_bits),
         TypeId.Bool => _bits != 0,
         TypeId.String => _string,
         _ => null,
@@ -112,6 +120,7 @@ public readonly struct ScalarValue : IEquatable<ScalarValue>, IComparable<Scalar
         TypeId.Int64 => _bits.ToString(CultureInfo.InvariantCulture),
         TypeId.Double => _double.ToString("R", CultureInfo.InvariantCulture),
         TypeId.Timestamp => TimestampMicros.Format(_bits),
+        TypeId.Interval => IntervalText.Format(_bits),
         TypeId.Bool => _bits != 0 ? "true" : "false",
         TypeId.String => _string!,
         _ => string.Empty,

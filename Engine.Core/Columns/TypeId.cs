@@ -20,4 +20,7 @@ public enum TypeId : byte
 
     /// <summary>VARCHAR: UTF-16 strings, dictionary-encoded (int32 codes into a string dictionary).</summary>
     String = 5,
+
+    /// <summary>INTERVAL: a length of time in microseconds, stored as a signed 64-bit integer.</summary>
+    Interval = 6,
 }

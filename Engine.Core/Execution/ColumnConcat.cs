@@ -56,10 +56,9 @@ internal static class ColumnConcat
         }
 
         offset = 0;
-        switch (type.Id)
+        switch (type.Physical)
         {
-            case TypeId.Int64:
-            case TypeId.Timestamp:
+            case PhysicalKind.Int64:
             {
                 var values = new long[total];
                 foreach (var part in parts)
@@ -71,7 +70,7 @@ internal static class ColumnConcat
                 return new Int64Column(values, validity, type);
             }
 
-            case TypeId.Double:
+            case PhysicalKind.Double:
             {
                 var values = new double[total];
                 foreach (var part in parts)
@@ -83,7 +82,7 @@ internal static class ColumnConcat
                 return new DoubleColumn(values, validity);
             }
 
-            case TypeId.Bool:
+            case PhysicalKind.Bool:
             {
                 var bits = new byte[ValidityBitmap.ByteCount(total)];
                 foreach (var part in parts)

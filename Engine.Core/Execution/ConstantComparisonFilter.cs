@@ -1,57 +1,42 @@
 using Engine.Core.Columns;
+using Engine.Core.Execution.Kernels;
 using Engine.Core.Expressions;
 
 namespace Engine.Core.Execution;
 
 /// <summary>
-/// The common filter <c>column op constant</c> (or <c>constant op column</c>) over BIGINT, TIMESTAMP or
-/// DOUBLE written straight into a selection vector: no broadcast of the constant, no boolean column, one
-/// branch-free pass. Same semantics as the general evaluator: NULL rows never match, doubles order NaN
-/// above every number (DuckDB's order).
+/// The common filter <c>column op constant</c> over BIGINT, TIMESTAMP, INTERVAL or DOUBLE written straight
+/// into a selection: no broadcast of the constant, no boolean column, one branch-free pass. Same semantics
+/// as the general evaluator: NULL rows never match, doubles order NaN above every number (DuckDB's order).
 /// </summary>
 internal static class ConstantComparisonFilter
 {
-    /// <summary>The selected rows, or null when the predicate is not of this shape (use the general path).</summary>
-    public static int[]? TryFilter(ComparisonExpression comparison, ColumnBatch batch, int[]? selection)
+    /// <summary>The selected rows, or null when the comparison is not over such a column (use the general path).</summary>
+    public static Selection? TryFilter(ColumnComparison comparison, ColumnBatch batch, Selection selection, SelectionBuffers buffers)
     {
-        ColumnReference reference;
-        Literal literal;
-        var op = comparison.Operator;
-        switch (comparison)
+        var constant = comparison.Constant;
+        var column = batch.Columns[comparison.Column];
+        if (constant.IsNull)
         {
-            case { Left: ColumnReference left, Right: Literal right }:
-                (reference, literal) = (left, right);
-                break;
-            case { Left: Literal left, Right: ColumnReference right }:
-                (reference, literal) = (right, left);
-                op = Flip(op);
-                break;
-            default:
-                return null;
+            return Selection.Of(buffers.Next(0), 0);
         }
 
-        if (literal.Value.IsNull)
-        {
-            return [];
-        }
-
-        var column = batch.Columns[reference.Index];
         return column switch
         {
-            Int64Column ints when literal.Type.Id is TypeId.Int64 or TypeId.Timestamp => Select(ints, ints.Values, literal.Value.Int64Value, op, selection),
-            DoubleColumn doubles when literal.Type.IsNumeric() => Select(doubles, doubles.Values, literal.Value.DoubleValue, op, selection),
+            Int64Column ints when constant.Type == column.Type => Select(ints, ints.Values, constant.Int64Value, comparison.Operator, selection, buffers),
+            DoubleColumn doubles when constant.Type.IsNumeric() => Select(doubles, doubles.Values, constant.DoubleValue, comparison.Operator, selection, buffers),
             _ => null,
         };
     }
 
-    private static int[] Select(Column column, ReadOnlySpan<long> values, long constant, ComparisonOperator op, int[]? selection)
+    private static Selection Select(Column column, ReadOnlySpan<long> values, long constant, ComparisonOperator op, Selection selection, SelectionBuffers buffers)
     {
-        var count = selection?.Length ?? values.Length;
-        var selected = new int[count];
+        var count = selection.Count;
+        var selected = buffers.Next(count);
         var n = 0;
         for (var i = 0; i < count; i++)
         {
-            var row = selection is null ? i : selection[i];
+            var row = selection[i];
             var value = values[row];
             var keep = op switch
             {
@@ -69,26 +54,26 @@ internal static class ConstantComparisonFilter
         return DropNulls(column, selected, n);
     }
 
-    private static int[] Select(Column column, ReadOnlySpan<double> values, double constant, ComparisonOperator op, int[]? selection)
+    private static Selection Select(Column column, ReadOnlySpan<double> values, double constant, ComparisonOperator op, Selection selection, SelectionBuffers buffers)
     {
-        var count = selection?.Length ?? values.Length;
-        var selected = new int[count];
+        var count = selection.Count;
+        var selected = buffers.Next(count);
         var n = 0;
         for (var i = 0; i < count; i++)
         {
-            var row = selection is null ? i : selection[i];
+            var row = selection[i];
             selected[n] = row;
-            n += ExpressionEvaluator.Holds(op, ExpressionEvaluator.CompareDoubles(values[row], constant)) ? 1 : 0;
+            n += op.Holds(DoubleOrder.Compare(values[row], constant)) ? 1 : 0;
         }
 
         return DropNulls(column, selected, n);
     }
 
-    private static int[] DropNulls(Column column, int[] selected, int count)
+    private static Selection DropNulls(Column column, int[] selected, int count)
     {
         if (!column.HasNulls)
         {
-            return count == selected.Length ? selected : selected[..count];
+            return Selection.Of(selected, count);
         }
 
         var kept = 0;
@@ -100,15 +85,6 @@ internal static class ConstantComparisonFilter
             }
         }
 
-        return selected[..kept];
+        return Selection.Of(selected, kept);
     }
-
-    private static ComparisonOperator Flip(ComparisonOperator op) => op switch
-    {
-        ComparisonOperator.Less => ComparisonOperator.Greater,
-        ComparisonOperator.LessOrEqual => ComparisonOperator.GreaterOrEqual,
-        ComparisonOperator.Greater => ComparisonOperator.Less,
-        ComparisonOperator.GreaterOrEqual => ComparisonOperator.LessOrEqual,
-        _ => op,
-    };
 }

@@ -122,10 +122,9 @@ internal sealed class GroupKeyTable
                 }
             }
 
-            switch (_types[k].Id)
+            switch (_types[k].Physical)
             {
-                case TypeId.Int64:
-                case TypeId.Timestamp:
+                case PhysicalKind.Int64:
                 {
                     var values = new long[_count];
                     for (var g = 0; g < _count; g++)
@@ -137,7 +136,7 @@ internal sealed class GroupKeyTable
                     break;
                 }
 
-                case TypeId.Double:
+                case PhysicalKind.Double:
                 {
                     var values = new double[_count];
                     for (var g = 0; g < _count; g++)
@@ -149,7 +148,7 @@ internal sealed class GroupKeyTable
                     break;
                 }
 
-                case TypeId.Bool:
+                case PhysicalKind.Bool:
                 {
                     var values = new bool[_count];
                     for (var g = 0; g < _count; g++)

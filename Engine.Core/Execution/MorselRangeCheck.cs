@@ -16,29 +16,23 @@ internal static class MorselRangeCheck
     /// <summary>What <paramref name="filter"/> keeps of <paramref name="morsel"/>, when decidable from min/max.</summary>
     public static FilterOutcome Check(BoundExpression filter, ColumnBatch morsel)
     {
-        switch (filter)
+        if (filter is LogicalExpression { Operator: LogicalOperator.And } and)
         {
-            case LogicalExpression { Operator: LogicalOperator.And } and:
+            var left = Check(and.Left, morsel);
+            if (left == FilterOutcome.None)
             {
-                var left = Check(and.Left, morsel);
-                if (left == FilterOutcome.None)
-                {
-                    return FilterOutcome.None;
-                }
-
-                var right = Check(and.Right, morsel);
-                return right == FilterOutcome.None ? FilterOutcome.None
-                    : left == FilterOutcome.All && right == FilterOutcome.All ? FilterOutcome.All
-                    : FilterOutcome.Some;
+                return FilterOutcome.None;
             }
 
-            case ComparisonExpression { Left: ColumnReference column, Right: Literal literal } comparison:
-                return Compare(comparison.Operator, morsel.Columns[column.Index], literal.Value);
-            case ComparisonExpression { Left: Literal literal, Right: ColumnReference column } comparison:
-                return Compare(Mirror(comparison.Operator), morsel.Columns[column.Index], literal.Value);
-            default:
-                return FilterOutcome.Some;
+            var right = Check(and.Right, morsel);
+            return right == FilterOutcome.None ? FilterOutcome.None
+                : left == FilterOutcome.All && right == FilterOutcome.All ? FilterOutcome.All
+                : FilterOutcome.Some;
         }
+
+        return ColumnComparison.TryMatch(filter, out var comparison)
+            ? Compare(comparison.Operator, morsel.Columns[comparison.Column], comparison.Constant)
+            : FilterOutcome.Some;
     }
 
     /// <summary>What <c>column op value</c> keeps of a morsel, when decidable without evaluating rows.</summary>
@@ -47,7 +41,7 @@ internal static class MorselRangeCheck
         if (column is StringColumn { Dictionary.Count: 1, HasNulls: false, Length: > 0 } constant && value is { IsNull: false, Type.Id: TypeId.String })
         {
             // A partition-constant string (a Hive `symbol=` tag): one ordinal comparison decides every row.
-            return ExpressionEvaluator.Holds(op, string.CompareOrdinal(constant.Dictionary[0], value.StringValue)) ? FilterOutcome.All : FilterOutcome.None;
+            return op.Holds(string.CompareOrdinal(constant.Dictionary[0], value.StringValue)) ? FilterOutcome.All : FilterOutcome.None;
         }
 
         if (column is not Int64Column { HasNulls: false, Length: > 0 } ints || value.IsNull || value.Type != column.Type)
@@ -70,13 +64,4 @@ internal static class MorselRangeCheck
         };
         return all ? FilterOutcome.All : none ? FilterOutcome.None : FilterOutcome.Some;
     }
-
-    private static ComparisonOperator Mirror(ComparisonOperator op) => op switch
-    {
-        ComparisonOperator.Less => ComparisonOperator.Greater,
-        ComparisonOperator.LessOrEqual => ComparisonOperator.GreaterOrEqual,
-        ComparisonOperator.Greater => ComparisonOperator.Less,
-        ComparisonOperator.GreaterOrEqual => ComparisonOperator.LessOrEqual,
-        _ => op,
-    };
 }

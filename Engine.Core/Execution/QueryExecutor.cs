@@ -1,8 +1,11 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Engine.Core.Catalog;
 using Engine.Core.Columns;
+using Engine.Core.Functions;
+using Engine.Core.Pipelines;
 using Engine.Core.Planning;
 using Engine.Core.Scheduling;
 using Engine.Core.Sql;
@@ -11,22 +14,28 @@ using Engine.Core.Storage;
 namespace Engine.Core.Execution;
 
 /// <summary>
-/// Runs SQL end to end: parse, bind against the catalog, prune and plan fragments, hand them to the
-/// injected <see cref="IQueryScheduler"/>, gather the partials, finalize aggregates and apply HAVING,
-/// ORDER BY and LIMIT. The scheduler decides where fragments run; this class never changes with it.
+/// Runs SQL end to end: parse, bind against the catalog and the function registry, prune and plan
+/// fragments, hand them to the injected <see cref="IQueryScheduler"/> (also when there are none), gather
+/// the partials and run the coordinator pipeline (finalize, HAVING, SELECT list, ORDER BY, LIMIT). The
+/// scheduler decides where fragments run; this class never changes with it.
 /// Thread-safe; one instance serves many concurrent queries.
 /// </summary>
 public sealed class QueryExecutor : IQueryEngine
 {
     private readonly IPartitionReader _reader;
     private readonly IQueryScheduler _scheduler;
+    private readonly FunctionRegistry _functions;
 
-    /// <summary>Creates an executor over a catalog, the reader of its partitions on this node, and a scheduler.</summary>
-    public QueryExecutor(ITableCatalog catalog, IPartitionReader reader, IQueryScheduler scheduler)
+    /// <summary>
+    /// Creates an executor over a catalog, the reader of its partitions on this node, a scheduler, and the
+    /// functions queries may call (the built-ins when null).
+    /// </summary>
+    public QueryExecutor(ITableCatalog catalog, IPartitionReader reader, IQueryScheduler scheduler, FunctionRegistry? functions = null)
     {
         Catalog = catalog;
         _reader = reader;
         _scheduler = scheduler;
+        _functions = functions ?? FunctionRegistry.BuiltIn;
     }
 
     /// <inheritdoc />
@@ -34,6 +43,9 @@ public sealed class QueryExecutor : IQueryEngine
 
     /// <summary>The scheduler fragments are handed to.</summary>
     public IQueryScheduler Scheduler => _scheduler;
+
+    /// <summary>The functions queries can call.</summary>
+    public FunctionRegistry Functions => _functions;
 
     /// <inheritdoc />
     public async Task<QueryResult> QueryAsync(string sql, CancellationToken cancellationToken = default)
@@ -43,7 +55,7 @@ public sealed class QueryExecutor : IQueryEngine
         var query = planned.Query;
         if (query.Explain && !query.Analyze)
         {
-            return ExplainResult(Describe(planned, null), null);
+            return ExplainResult(Describe(planned, null), PlanStatistics(planned));
         }
 
         var (result, statistics) = await RunAsync(planned, stopwatch, cancellationToken).ConfigureAwait(false);
@@ -61,7 +73,7 @@ public sealed class QueryExecutor : IQueryEngine
     {
         var planned = Plan(sql);
         var query = planned.Query;
-        if (query.Explain || query.Plan.IsAggregate || query.Order.Count > 0 || planned.Fragments.Count == 0)
+        if (query.Explain || !query.IsStreamable || planned.Fragments.Count == 0)
         {
             var result = await QueryAsync(sql, cancellationToken).ConfigureAwait(false);
             foreach (var row in result.Rows())
@@ -73,19 +85,21 @@ public sealed class QueryExecutor : IQueryEngine
         }
 
         var schema = query.OutputSchema;
-        var remaining = query.Limit ?? long.MaxValue;
+        var limit = query.Coordinator.Operators.OfType<LimitOperator>().FirstOrDefault()?.Limit;
+        var remaining = limit ?? long.MaxValue;
         var groupSize = Math.Max(1, _scheduler.WorkerCount);
         for (var start = 0; start < planned.Fragments.Count && remaining > 0; start += groupSize)
         {
             var group = planned.Fragments.Skip(start).Take(groupSize).ToArray();
             var context = new QueryContext(group[0].QueryId, _reader);
-            var partials = await _scheduler.ScatterAsync(group, context, cancellationToken).ConfigureAwait(false);
-            if (partials.Count == 0)
+            var scatter = await _scheduler.ScatterAsync(group, context, cancellationToken).ConfigureAwait(false);
+            if (scatter.Partials.Count == 0)
             {
                 continue;
             }
 
-            var batch = FinalStage.Apply(query with { Limit = remaining }, _scheduler.Gather(partials));
+            var coordinator = new CoordinatorPlan([.. query.Coordinator.Operators.Select(o => o is LimitOperator cut ? cut with { Limit = remaining } : o)]);
+            var batch = coordinator.Run(query.Plan.Sink.Finalize(_scheduler.Gather(scatter.Partials)));
             remaining -= batch.RowCount;
             for (var r = 0; r < batch.RowCount; r++)
             {
@@ -120,15 +134,14 @@ public sealed class QueryExecutor : IQueryEngine
     public PlannedQuery Plan(string sql)
     {
         var statement = SqlParser.Parse(sql);
-        var bound = Binder.Bind(sql, statement, Catalog);
+        var bound = Binder.Bind(sql, statement, Catalog, _functions);
         return QueryPlanner.Plan(bound, Guid.NewGuid());
     }
 
     private async Task<(QueryResult Result, QueryStatistics Statistics)> RunAsync(PlannedQuery planned, Stopwatch stopwatch, CancellationToken cancellationToken)
     {
         var query = planned.Query;
-        var queryId = planned.Fragments.Count > 0 ? planned.Fragments[0].QueryId : Guid.NewGuid();
-        var context = new QueryContext(queryId, _reader);
+        var context = new QueryContext(planned.QueryId, _reader);
         var storageSource = _reader as IStorageActivitySource;
         StorageActivity? storageBefore = null;
         if (storageSource is not null && storageSource.TrySnapshot(out var before))
@@ -136,27 +149,14 @@ public sealed class QueryExecutor : IQueryEngine
             storageBefore = before;
         }
 
-        PartialAggResult merged;
+        var scatter = await _scheduler.ScatterAsync(planned.Fragments, context, cancellationToken).ConfigureAwait(false);
         var scatterEnd = stopwatch.Elapsed;
-        if (planned.Fragments.Count == 0)
-        {
-            // Nothing to read (empty table, or everything pruned): the identity partial still yields the
-            // one row of a global aggregate (count 0, sum NULL) and zero rows otherwise.
-            var empty = new QueryFragment(queryId, 0, query.Plan, []);
-            merged = await new FragmentExecutor(_reader).ExecuteAsync(empty, cancellationToken).ConfigureAwait(false);
-            context.Decision = new SchedulingDecision("NONE", "no partition can match the query", 0, 0);
-        }
-        else
-        {
-            var partials = await _scheduler.ScatterAsync(planned.Fragments, context, cancellationToken).ConfigureAwait(false);
-            scatterEnd = stopwatch.Elapsed;
-            merged = partials.Count == 0
-                ? await new FragmentExecutor(_reader).ExecuteAsync(new QueryFragment(queryId, 0, query.Plan, []), cancellationToken).ConfigureAwait(false)
-                : _scheduler.Gather(partials);
-        }
 
-        var batch = FinalStage.Apply(query, merged);
-        var decision = context.Decision ?? _scheduler.Describe(planned.Fragments);
+        // No partial (nothing to read: an empty table, or everything pruned): the sink's identity still yields
+        // the one row of a global aggregate (count 0, sum NULL) and no rows otherwise.
+        var merged = scatter.Partials.Count == 0 ? query.Plan.Sink.EmptyPartial() : _scheduler.Gather(scatter.Partials);
+        var batch = query.Coordinator.Run(query.Plan.Sink.Finalize(merged));
+        var decision = scatter.Decision;
         var statistics = new QueryStatistics
         {
             SchedulerKind = _scheduler.Kind,
@@ -174,57 +174,57 @@ public sealed class QueryExecutor : IQueryEngine
         return (new QueryResult(batch.Schema, [batch], statistics), statistics);
     }
 
+    private QueryStatistics PlanStatistics(PlannedQuery planned)
+    {
+        var decision = _scheduler.Describe(planned.Fragments);
+        return new QueryStatistics
+        {
+            SchedulerKind = _scheduler.Kind,
+            Mode = "EXPLAIN",
+            ModeReason = $"plan only; a run would be {decision.Mode} ({decision.Reason})",
+            PartitionsTotal = planned.PartitionsTotal,
+            PartitionsScanned = planned.Fragments.Count,
+            FragmentsExecuted = 0,
+        };
+    }
+
     private string Describe(PlannedQuery planned, QueryStatistics? statistics)
     {
         var query = planned.Query;
         var plan = query.Plan;
-        var decision = planned.Fragments.Count == 0
-            ? new SchedulingDecision("NONE", "no partition can match the query", 0, 0)
-            : _scheduler.Describe(planned.Fragments);
-        var rows = planned.Fragments.Sum(f => f.RowCount);
+        var decision = _scheduler.Describe(planned.Fragments);
+        long rows = 0;
+        foreach (var fragment in planned.Fragments)
+        {
+            rows += fragment.RowCount;
+        }
+
         var text = new StringBuilder();
-        text.AppendLine($"Table: {query.Table.Name} ({query.Table.Partitions.Count} partitions, {query.Table.RowCount:N0} rows)");
-        text.AppendLine($"Pruning: {planned.Fragments.Count} of {planned.PartitionsTotal} partitions, {planned.ChunksScanned} of {planned.ChunksTotal} chunks remain ({rows:N0} rows)");
-        text.AppendLine($"Scan columns: {string.Join(", ", plan.ScanFields.Select(f => f.Name))}");
-        if (plan.Filter is not null)
+        text.AppendLine(CultureInfo.InvariantCulture, $"Table: {query.Table.Name} ({query.Table.Partitions.Count} partitions, {query.Table.RowCount:N0} rows)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Pruning: {planned.Fragments.Count} of {planned.PartitionsTotal} partitions, {planned.ChunksScanned} of {planned.ChunksTotal} chunks remain ({rows:N0} rows)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Scan columns: {string.Join(", ", plan.ScanFields.Select(f => f.Name))}");
+        if (plan.ScanFilter is { } filter)
         {
-            text.AppendLine($"Filter: {plan.Filter}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"Filter: {filter}");
         }
 
-        if (plan.IsAggregate)
-        {
-            text.AppendLine($"Group keys: {(plan.GroupKeys.Count == 0 ? "(none: one group)" : string.Join(", ", plan.GroupKeys))}");
-            text.AppendLine($"Aggregates: {string.Join(", ", plan.Aggregates)}");
-        }
-        else
-        {
-            text.AppendLine($"Projections: {string.Join(", ", plan.Projections)}");
-            if (plan.Limit is { } limit)
-            {
-                text.AppendLine(plan.OrderBy.Count > 0 ? $"Top-N per fragment: {limit} rows" : $"Limit per fragment: {limit} rows");
-            }
-        }
-
-        if (query.Having is not null)
-        {
-            text.AppendLine($"Having: {query.Having}");
-        }
-
-        text.AppendLine($"Fragments: {planned.Fragments.Count}");
-        text.AppendLine($"Scheduler: {_scheduler.Kind}, {decision.Parallelism} worker(s)");
-        text.AppendLine($"Mode: {decision.Mode} ({decision.Reason}), {decision.Tasks} task(s)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"In fragments: {plan.Describe()}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"After gather: {query.Coordinator.Describe(plan.Sink)}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Fragments: {planned.Fragments.Count}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Scheduler: {_scheduler.Kind}, {decision.Parallelism} worker(s)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Mode: {decision.Mode} ({decision.Reason}), {decision.Tasks} task(s)");
         if (statistics is not null)
         {
-            text.AppendLine($"Rows scanned: {statistics.RowsScanned:N0}");
-            text.AppendLine($"Elapsed: {statistics.Elapsed.TotalMilliseconds:F3} ms (gather and final stage {statistics.GatherElapsed.TotalMilliseconds:F3} ms)");
+            text.AppendLine(CultureInfo.InvariantCulture, $"Rows scanned: {statistics.RowsScanned:N0}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"Elapsed: {statistics.Elapsed.TotalMilliseconds:F3} ms (gather and final stage {statistics.GatherElapsed.TotalMilliseconds:F3} ms)");
             if (statistics.Storage is { } storage)
             {
-                text.AppendLine($"Storage: {storage}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"Storage: {storage}");
             }
 
             foreach (var detail in statistics.Details ?? [])
             {
-                text.AppendLine($"  {detail}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {detail}");
             }
         }
 
@@ -232,12 +232,11 @@ public sealed class QueryExecutor : IQueryEngine
     }
 
     // EXPLAIN ANALYZE keeps the statistics of the run it describes; plain EXPLAIN ran nothing.
-    private static QueryResult ExplainResult(string text, QueryStatistics? analyzed)
+    private static QueryResult ExplainResult(string text, QueryStatistics statistics)
     {
         var lines = text.Split('\n');
         var column = StringColumn.FromValues(lines);
         var schema = new Schema([new Field("plan", DataType.String, Nullable: false)]);
-        var statistics = analyzed ?? new QueryStatistics { SchedulerKind = "none", Mode = "EXPLAIN", ModeReason = "plan only" };
         return new QueryResult(schema, [new ColumnBatch(schema, [column], lines.Length)], statistics);
     }
 }

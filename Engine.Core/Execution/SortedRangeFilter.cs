@@ -40,17 +40,13 @@ internal static class SortedRangeFilter
 
     private static bool Narrow(BoundExpression filter, ColumnBatch morsel, ref Column? sorted, ref int low, ref int high)
     {
-        switch (filter)
+        if (filter is LogicalExpression { Operator: LogicalOperator.And } and)
         {
-            case LogicalExpression { Operator: LogicalOperator.And } and:
-                return Narrow(and.Left, morsel, ref sorted, ref low, ref high) && Narrow(and.Right, morsel, ref sorted, ref low, ref high);
-            case ComparisonExpression { Left: ColumnReference column, Right: Literal literal } comparison:
-                return Narrow(comparison.Operator, morsel.Columns[column.Index], literal.Value, ref sorted, ref low, ref high);
-            case ComparisonExpression { Left: Literal literal, Right: ColumnReference column } comparison:
-                return Narrow(Mirror(comparison.Operator), morsel.Columns[column.Index], literal.Value, ref sorted, ref low, ref high);
-            default:
-                return false;
+            return Narrow(and.Left, morsel, ref sorted, ref low, ref high) && Narrow(and.Right, morsel, ref sorted, ref low, ref high);
         }
+
+        return ColumnComparison.TryMatch(filter, out var comparison) &&
+            Narrow(comparison.Operator, morsel.Columns[comparison.Column], comparison.Constant, ref sorted, ref low, ref high);
     }
 
     private static bool Narrow(ComparisonOperator op, Column column, ScalarValue value, ref Column? sorted, ref int low, ref int high)
@@ -171,13 +167,4 @@ internal static class SortedRangeFilter
 
         return lo;
     }
-
-    private static ComparisonOperator Mirror(ComparisonOperator op) => op switch
-    {
-        ComparisonOperator.Less => ComparisonOperator.Greater,
-        ComparisonOperator.LessOrEqual => ComparisonOperator.GreaterOrEqual,
-        ComparisonOperator.Greater => ComparisonOperator.Less,
-        ComparisonOperator.GreaterOrEqual => ComparisonOperator.LessOrEqual,
-        _ => op,
-    };
 }

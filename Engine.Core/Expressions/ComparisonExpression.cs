@@ -13,16 +13,12 @@ public sealed record ComparisonExpression(ComparisonOperator Operator, BoundExpr
     public override IReadOnlyList<BoundExpression> Children => [Left, Right];
 
     /// <inheritdoc />
-    public override string ToString() => $"({Left} {Symbol(Operator)} {Right})";
+    public override BoundExpression WithChildren(IReadOnlyList<BoundExpression> children) =>
+        this with { Left = children[0], Right = children[1] };
 
-    /// <summary>The SQL spelling of <paramref name="op"/>.</summary>
-    public static string Symbol(ComparisonOperator op) => op switch
-    {
-        ComparisonOperator.Equal => "=",
-        ComparisonOperator.NotEqual => "<>",
-        ComparisonOperator.Less => "<",
-        ComparisonOperator.LessOrEqual => "<=",
-        ComparisonOperator.Greater => ">",
-        _ => ">=",
-    };
+    /// <inheritdoc />
+    public override TResult Accept<TResult>(IExpressionVisitor<TResult> visitor) => visitor.VisitComparison(this);
+
+    /// <inheritdoc />
+    public override string ToString() => $"({Left} {Operator.Symbol()} {Right})";
 }

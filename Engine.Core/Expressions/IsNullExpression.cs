@@ -9,5 +9,11 @@ public sealed record IsNullExpression(BoundExpression Operand, bool Negated) : B
     public override IReadOnlyList<BoundExpression> Children => [Operand];
 
     /// <inheritdoc />
+    public override BoundExpression WithChildren(IReadOnlyList<BoundExpression> children) => this with { Operand = children[0] };
+
+    /// <inheritdoc />
+    public override TResult Accept<TResult>(IExpressionVisitor<TResult> visitor) => visitor.VisitIsNull(this);
+
+    /// <inheritdoc />
     public override string ToString() => $"({Operand} IS {(Negated ? "NOT " : string.Empty)}NULL)";
 }

@@ -9,5 +9,11 @@ public sealed record NotExpression(BoundExpression Operand) : BoundExpression(Da
     public override IReadOnlyList<BoundExpression> Children => [Operand];
 
     /// <inheritdoc />
+    public override BoundExpression WithChildren(IReadOnlyList<BoundExpression> children) => this with { Operand = children[0] };
+
+    /// <inheritdoc />
+    public override TResult Accept<TResult>(IExpressionVisitor<TResult> visitor) => visitor.VisitNot(this);
+
+    /// <inheritdoc />
     public override string ToString() => $"(NOT {Operand})";
 }

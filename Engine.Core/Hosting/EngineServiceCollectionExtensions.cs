@@ -1,6 +1,8 @@
+using Engine.Core.Aggregates;
 using Engine.Core.Catalog;
 using Engine.Core.Errors;
 using Engine.Core.Execution;
+using Engine.Core.Functions;
 using Engine.Core.Hosting;
 using Engine.Core.Scheduling;
 using Microsoft.Extensions.Configuration;
@@ -14,7 +16,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class EngineServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IQueryEngine"/>, the in-memory catalog (<see cref="InMemoryCatalog"/>, also as
+    /// Registers <see cref="IQueryEngine"/>, the <see cref="FunctionRegistry"/> (built-ins plus what
+    /// <see cref="AddScalarFunction{TFunction}"/> and <see cref="AddAggregateFunction{TFunction}"/> add), the in-memory catalog (<see cref="InMemoryCatalog"/>, also as
     /// <see cref="ITableCatalog"/> and <see cref="IPartitionReader"/> when <c>Storage:Kind</c> is Memory) and the scheduler selected by
     /// <c>Scheduler:Kind</c> among those registered with <see cref="AddQueryScheduler{TScheduler}"/>.
     /// The section is validated now, so a bad key fails at start-up with a <see cref="ConfigurationException"/>
@@ -36,8 +39,35 @@ public static class EngineServiceCollectionExtensions
                 ?? throw new ConfigurationException("Engine:Scheduler:Kind",
                     $"'{kind}' names no registered scheduler; registered: {string.Join(", ", sp.GetRequiredService<SchedulerRegistry>().Names)}");
         });
+        services.TryAddSingleton(sp => new FunctionRegistry(sp.GetServices<ScalarFunction>(), sp.GetServices<AggregateFunction>()));
         services.TryAddSingleton<IQueryEngine>(sp => new QueryExecutor(
-            sp.GetRequiredService<ITableCatalog>(), sp.GetRequiredService<IPartitionReader>(), sp.GetRequiredService<IQueryScheduler>()));
+            sp.GetRequiredService<ITableCatalog>(), sp.GetRequiredService<IPartitionReader>(), sp.GetRequiredService<IQueryScheduler>(),
+            sp.GetRequiredService<FunctionRegistry>()));
+        return services;
+    }
+
+    /// <summary>
+    /// Adds the scalar function <typeparamref name="TFunction"/> to the <see cref="FunctionRegistry"/> that
+    /// queries bind with. Its names and wire name must not clash with a built-in or another added function
+    /// (the registry throws a <see cref="ConfigurationException"/> when it is first resolved). Remote workers
+    /// need the same function registered: a worker without it answers fragments that call it with an
+    /// <see cref="UnsupportedFeatureException"/> naming it.
+    /// </summary>
+    public static IServiceCollection AddScalarFunction<TFunction>(this IServiceCollection services)
+        where TFunction : ScalarFunction
+    {
+        services.AddSingleton<ScalarFunction, TFunction>();
+        return services;
+    }
+
+    /// <summary>
+    /// Adds the aggregate function <typeparamref name="TFunction"/> to the <see cref="FunctionRegistry"/>; the
+    /// same rules as <see cref="AddScalarFunction{TFunction}"/> apply.
+    /// </summary>
+    public static IServiceCollection AddAggregateFunction<TFunction>(this IServiceCollection services)
+        where TFunction : AggregateFunction
+    {
+        services.AddSingleton<AggregateFunction, TFunction>();
         return services;
     }
 

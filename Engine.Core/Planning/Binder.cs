@@ -3,6 +3,8 @@ using Engine.Core.Catalog;
 using Engine.Core.Columns;
 using Engine.Core.Errors;
 using Engine.Core.Expressions;
+using Engine.Core.Functions;
+using Engine.Core.Pipelines;
 using Engine.Core.Sql;
 using Engine.Core.Sql.Ast;
 using AstIsNull = Engine.Core.Sql.Ast.IsNullExpression;
@@ -11,50 +13,42 @@ using BoundIsNull = Engine.Core.Expressions.IsNullExpression;
 namespace Engine.Core.Planning;
 
 /// <summary>
-/// Resolves a parsed statement against a catalog: tables and columns, types and implicit coercions
-/// (string literals compared with timestamps are parsed as timestamps), aggregate rules (no aggregates in
-/// WHERE or GROUP BY, no nesting, every selected column grouped or aggregated), and ORDER BY by alias,
-/// ordinal or expression. Errors are <see cref="QueryBindException"/>s with a caret at the offending text.
+/// Resolves a parsed statement against a catalog and a function registry, and lays it out as two
+/// pipelines: the one every fragment runs next to the data (scan → filter → aggregate, or scan → filter →
+/// projection → collect / top-N) and the one the coordinator runs after gather (finalize → HAVING →
+/// SELECT list → sort → limit). It resolves tables and columns, types and implicit coercions (string
+/// literals compared with timestamps are parsed as timestamps), functions through the registry, aggregate
+/// rules (no aggregates in WHERE or GROUP BY, no nesting, every selected column grouped or aggregated), and
+/// ORDER BY by alias, ordinal or expression; constant subexpressions are folded. Errors are
+/// <see cref="QueryBindException"/>s with a caret at the offending text.
 /// </summary>
 public sealed class Binder
 {
-    private static readonly Dictionary<string, AggregateKind> s_aggregates = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["count"] = AggregateKind.Count,
-        ["sum"] = AggregateKind.Sum,
-        ["min"] = AggregateKind.Min,
-        ["max"] = AggregateKind.Max,
-        ["avg"] = AggregateKind.Avg,
-        ["mean"] = AggregateKind.Avg,
-        ["first"] = AggregateKind.First,
-        ["last"] = AggregateKind.Last,
-        ["stddev_pop"] = AggregateKind.StddevPop,
-        ["stddev_samp"] = AggregateKind.StddevSamp,
-        ["stddev"] = AggregateKind.StddevSamp,
-        ["var_pop"] = AggregateKind.VarPop,
-        ["var_samp"] = AggregateKind.VarSamp,
-        ["variance"] = AggregateKind.VarSamp,
-        ["vwap"] = AggregateKind.Vwap,
-    };
-
     private readonly string _sql;
     private readonly TableInfo _table;
+    private readonly FunctionRegistry _functions;
     private readonly List<Field> _scanFields = [];
     private readonly Dictionary<int, int> _scanIndexBySchemaIndex = [];
     private readonly List<BoundExpression> _groupKeys = [];
-    private readonly Dictionary<string, int> _groupKeyIndex = new(StringComparer.Ordinal);
     private readonly List<AggregateCall> _aggregateCalls = [];
-    private readonly Dictionary<string, int> _aggregateIndex = new(StringComparer.Ordinal);
 
-    private Binder(string sql, TableInfo table)
+    private Binder(string sql, TableInfo table, FunctionRegistry functions)
     {
         _sql = sql;
         _table = table;
+        _functions = functions;
     }
 
-    /// <summary>Binds <paramref name="statement"/> (parsed from <paramref name="sql"/>) against <paramref name="catalog"/>.</summary>
-    public static BoundQuery Bind(string sql, SqlStatement statement, ITableCatalog catalog)
+    /// <summary>Binds <paramref name="statement"/> (parsed from <paramref name="sql"/>) against <paramref name="catalog"/> with the built-in functions.</summary>
+    public static BoundQuery Bind(string sql, SqlStatement statement, ITableCatalog catalog) => Bind(sql, statement, catalog, FunctionRegistry.BuiltIn);
+
+    /// <summary>Binds <paramref name="statement"/> (parsed from <paramref name="sql"/>) against <paramref name="catalog"/> and <paramref name="functions"/>.</summary>
+    /// <exception cref="QueryBindException">A name does not resolve or the query breaks a rule; the message shows where.</exception>
+    public static BoundQuery Bind(string sql, SqlStatement statement, ITableCatalog catalog, FunctionRegistry functions)
     {
+        ArgumentNullException.ThrowIfNull(statement);
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(functions);
         var select = statement.Select;
         if (!catalog.TryGetTable(select.From.Name, out var table))
         {
@@ -62,25 +56,27 @@ public sealed class Binder
             throw Error(sql, select.From.Position, $"Table '{select.From.Name}' does not exist ({known})");
         }
 
-        return new Binder(sql, table).BindSelect(statement);
+        return new Binder(sql, table, functions).BindSelect(statement);
     }
 
     private BoundQuery BindSelect(SqlStatement statement)
     {
         var select = statement.Select;
-        var filter = select.Where is null ? null : BindPredicate(select.Where, "WHERE");
+        var filter = select.Where is null ? null : ConstantFolder.Fold(BindPredicate(select.Where, "WHERE"));
         var isAggregate = select.GroupBy.Count > 0 || select.Having is not null ||
             select.Items.Any(i => i.Expression is not null && ContainsAggregate(i.Expression)) ||
             select.OrderBy.Any(o => ContainsAggregate(o.Expression));
         var limit = select.Limit?.Count;
-        return isAggregate
-            ? BindAggregateQuery(statement, filter, limit)
-            : BindRowQuery(statement, filter, limit);
+        List<PipelineOperator> operators = filter is null ? [] : [new FilterOperator(filter)];
+        var (sink, coordinator) = isAggregate ? BindAggregateQuery(select, limit) : BindRowQuery(select, limit, operators);
+        var plan = new FragmentPlan(_table.Name, [.. _scanFields], operators, sink);
+        return new BoundQuery(_sql, _table, plan, coordinator, statement.Explain, statement.Analyze);
     }
 
-    private BoundQuery BindRowQuery(SqlStatement statement, BoundExpression? filter, long? limit)
+    // Scan → [filter] → projection → collect (the first N, or the top N by the order) in fragments; at the
+    // coordinator the gathered rows are sorted or cut and the hidden sort columns dropped.
+    private (SinkPlan Sink, CoordinatorPlan Coordinator) BindRowQuery(SelectStatement select, long? limit, List<PipelineOperator> fragmentOperators)
     {
-        var select = statement.Select;
         var projections = new List<BoundExpression>();
         var names = new List<string>();
         foreach (var item in select.Items)
@@ -96,7 +92,7 @@ public sealed class Binder
                 continue;
             }
 
-            projections.Add(BindScalar(item.Expression, "SELECT"));
+            projections.Add(ConstantFolder.Fold(BindScalar(item.Expression, "SELECT")));
             names.Add(OutputName(item));
         }
 
@@ -107,8 +103,8 @@ public sealed class Binder
             var index = ResolveOutputReference(item.Expression, names, visible);
             if (index < 0)
             {
-                var bound = BindScalar(item.Expression, "ORDER BY");
-                index = projections.FindIndex(p => p.ToString() == bound.ToString());
+                var bound = ConstantFolder.Fold(BindScalar(item.Expression, "ORDER BY"));
+                index = projections.IndexOf(bound);
                 if (index < 0)
                 {
                     index = projections.Count;
@@ -119,15 +115,21 @@ public sealed class Binder
             order.Add(new SortKey(index, item.Descending, item.NullsFirst ?? false));
         }
 
-        var postInputs = projections.Select((p, i) => (BoundExpression)new ColumnReference(i, $"c{i}", p.Type)).ToArray();
-        var plan = new FragmentPlan(_table.Name, [.. _scanFields], filter, [], [], projections, order, limit, IsAggregate: false);
-        return new BoundQuery(_sql, _table, plan, postInputs[..visible], UniqueNames(names), null, postInputs[visible..], order, limit,
-            statement.Explain, statement.Analyze);
+        var rowNames = projections.Select((_, i) => $"c{i}").ToArray();
+        fragmentOperators.Add(new ProjectOperator(projections, rowNames));
+        var rowSchema = new Schema([.. projections.Select((p, i) => new Field(rowNames[i], p.Type))]);
+        var sink = new CollectSink(rowSchema, order, limit);
+        var operators = new List<PipelineOperator>();
+        AddOrderAndLimit(operators, order, limit);
+        operators.Add(new ProjectOperator([.. projections.Take(visible).Select((p, i) => (BoundExpression)new ColumnReference(i, $"c{i}", p.Type))], UniqueNames(names)));
+        return (sink, new CoordinatorPlan(operators));
     }
 
-    private BoundQuery BindAggregateQuery(SqlStatement statement, BoundExpression? filter, long? limit)
+    // Scan → [filter] → aggregate in fragments; at the coordinator the merged groups are finalized into
+    // [keys…, aggregates…], filtered by HAVING, projected to the SELECT list (plus hidden sort columns),
+    // sorted or cut, and the hidden columns dropped.
+    private (SinkPlan Sink, CoordinatorPlan Coordinator) BindAggregateQuery(SelectStatement select, long? limit)
     {
-        var select = statement.Select;
         foreach (var key in select.GroupBy)
         {
             var expression = ResolveGroupByItem(key, select.Items);
@@ -136,11 +138,9 @@ public sealed class Binder
                 throw Error(key.Position, "Aggregate functions are not allowed in GROUP BY");
             }
 
-            var bound = BindScalar(expression, "GROUP BY");
-            var text = bound.ToString();
-            if (!_groupKeyIndex.ContainsKey(text))
+            var bound = ConstantFolder.Fold(BindScalar(expression, "GROUP BY"));
+            if (!_groupKeys.Contains(bound))
             {
-                _groupKeyIndex[text] = _groupKeys.Count;
                 _groupKeys.Add(bound);
             }
         }
@@ -167,7 +167,7 @@ public sealed class Binder
             if (index < 0)
             {
                 var bound = BindPost(item.Expression);
-                index = outputs.FindIndex(o => o.ToString() == bound.ToString());
+                index = outputs.IndexOf(bound);
                 if (index < 0)
                 {
                     index = outputs.Count + hidden.Count;
@@ -178,8 +178,35 @@ public sealed class Binder
             order.Add(new SortKey(index, item.Descending, item.NullsFirst ?? false));
         }
 
-        var plan = new FragmentPlan(_table.Name, [.. _scanFields], filter, [.. _groupKeys], [.. _aggregateCalls], [], [], null, IsAggregate: true);
-        return new BoundQuery(_sql, _table, plan, outputs, UniqueNames(names), having, hidden, order, limit, statement.Explain, statement.Analyze);
+        var sink = new AggregateSink([.. _groupKeys], [.. _aggregateCalls]);
+        var operators = new List<PipelineOperator>();
+        if (having is not null)
+        {
+            operators.Add(new FilterOperator(ConstantFolder.Fold(having)));
+        }
+
+        var uniqueNames = UniqueNames(names);
+        var projected = outputs.Concat(hidden).Select(ConstantFolder.Fold).ToArray();
+        operators.Add(new ProjectOperator(projected, [.. uniqueNames, .. hidden.Select((_, i) => $"__order{i}")]));
+        AddOrderAndLimit(operators, order, limit);
+        if (hidden.Count > 0)
+        {
+            operators.Add(new ProjectOperator([.. projected.Take(outputs.Count).Select((p, i) => (BoundExpression)new ColumnReference(i, uniqueNames[i], p.Type))], uniqueNames));
+        }
+
+        return (sink, new CoordinatorPlan(operators));
+    }
+
+    private static void AddOrderAndLimit(List<PipelineOperator> operators, List<SortKey> order, long? limit)
+    {
+        if (order.Count > 0)
+        {
+            operators.Add(new SortOperator(order, limit));
+        }
+        else if (limit is not null)
+        {
+            operators.Add(new LimitOperator(0, limit));
+        }
     }
 
     private SqlExpression ResolveGroupByItem(SqlExpression key, IReadOnlyList<SelectItem> items)
@@ -208,13 +235,13 @@ public sealed class Binder
         return key;
     }
 
-    private static int ResolveOutputReference(SqlExpression expression, List<string> names, int visible)
+    private int ResolveOutputReference(SqlExpression expression, List<string> names, int visible)
     {
         if (expression is IntegerLiteral ordinal)
         {
             return ordinal.Value >= 1 && ordinal.Value <= visible
                 ? (int)ordinal.Value - 1
-                : throw new QueryBindException($"ORDER BY position {ordinal.Value} is not in the select list (1 to {visible})");
+                : throw Error(expression.Position, $"ORDER BY position {ordinal.Value} is not in the select list (1 to {visible})");
         }
 
         if (expression is ColumnRef column)
@@ -231,12 +258,15 @@ public sealed class Binder
         return -1;
     }
 
+    // Binds an expression over the finalized groups [keys…, aggregates…]: group keys and aggregates become
+    // references to their columns (every key is bound before the first aggregate, so positions are final).
     private BoundExpression BindPost(SqlExpression expression)
     {
         if (!ContainsAggregate(expression))
         {
-            var bound = BindScalar(expression, "SELECT");
-            if (_groupKeyIndex.TryGetValue(bound.ToString(), out var keyIndex))
+            var bound = ConstantFolder.Fold(BindScalar(expression, "SELECT"));
+            var keyIndex = _groupKeys.IndexOf(bound);
+            if (keyIndex >= 0)
             {
                 return new ColumnReference(keyIndex, bound.ToString(), bound.Type);
             }
@@ -254,7 +284,7 @@ public sealed class Binder
 
         switch (expression)
         {
-            case FunctionCall call when s_aggregates.ContainsKey(call.Name):
+            case FunctionCall call when _functions.IsAggregate(call.Name):
                 return BindAggregate(call);
             case UnaryExpression { Operator: UnaryOperator.Negate } negate:
                 return Negate(BindPost(negate.Operand), negate.Operand);
@@ -268,6 +298,8 @@ public sealed class Binder
                 return BindBetween(between, BindPost(between.Value), BindPost(between.Low), BindPost(between.High));
             case InExpression inList:
                 return BindIn(inList, BindPost(inList.Value));
+            case FunctionCall call when _functions.TryGetScalar(call.Name, out var function):
+                return BindFunction(function, call, [.. call.Arguments.Select(BindPost)]);
             case ColumnRef column:
                 throw Error(column.Position, $"Column '{column.Name}' must appear in the GROUP BY clause or be used in an aggregate function");
             default:
@@ -277,7 +309,6 @@ public sealed class Binder
 
     private ColumnReference BindAggregate(FunctionCall call)
     {
-        var kind = s_aggregates[call.Name];
         foreach (var argument in call.Arguments)
         {
             if (ContainsAggregate(argument))
@@ -286,103 +317,37 @@ public sealed class Binder
             }
         }
 
-        if (call.Distinct && kind != AggregateKind.Count)
-        {
-            throw new UnsupportedFeatureException("DISTINCT in aggregates other than count", call.ToSql());
-        }
-
-        AggregateCall bound;
+        AggregateFunction function;
+        IReadOnlyList<BoundExpression> arguments;
         if (call.Star)
         {
-            if (kind != AggregateKind.Count)
+            if (!string.Equals(call.Name, "count", StringComparison.OrdinalIgnoreCase) || call.Distinct)
             {
                 throw Error(call.Position, $"{call.Name}(*) is not an aggregate; only count(*) takes *");
             }
 
-            bound = new AggregateCall(AggregateKind.CountStar, null, null, DataType.Int64);
+            _functions.TryGetAggregate("count_star", out var countStar);
+            function = countStar!;
+            arguments = [];
         }
         else
         {
-            bound = BindAggregateCall(call, kind);
+            _functions.TryGetAggregate(call.Name, out var named);
+            function = named!;
+            arguments = [.. call.Arguments.Select(a => ConstantFolder.Fold(BindScalar(a, call.Name.ToLowerInvariant())))];
         }
 
-        var text = bound.ToString();
-        if (!_aggregateIndex.TryGetValue(text, out var index))
+        BoundExpression? TimeColumn() => _table.TimeColumn is { } time ? ScanColumn(_table.Schema.IndexOf(time)) : null;
+        var context = new AggregateBindContext(call.Name.ToLowerInvariant(), arguments, TimeColumn, ArgumentError(call), _table.Name);
+        var bound = AggregateCall.Bind(function, context, call.Distinct);
+        var index = _aggregateCalls.IndexOf(bound);
+        if (index < 0)
         {
             index = _aggregateCalls.Count;
-            _aggregateIndex[text] = index;
             _aggregateCalls.Add(bound);
         }
 
         return new ColumnReference(_groupKeys.Count + index, call.ToSql(), bound.ResultType);
-    }
-
-    private AggregateCall BindAggregateCall(FunctionCall call, AggregateKind kind)
-    {
-        var name = call.Name.ToLowerInvariant();
-        var (min, max) = kind switch
-        {
-            AggregateKind.Vwap => (2, 2),
-            AggregateKind.First or AggregateKind.Last => (1, 2),
-            _ => (1, 1),
-        };
-        if (call.Arguments.Count < min || call.Arguments.Count > max)
-        {
-            var expected = min == max ? $"{min}" : $"{min} or {max}";
-            throw Error(call.Position, $"{name}() takes {expected} argument(s), got {call.Arguments.Count}");
-        }
-
-        var argument = BindScalar(call.Arguments[0], name);
-        var type = argument.Type;
-        switch (kind)
-        {
-            case AggregateKind.Count:
-                return new AggregateCall(call.Distinct ? AggregateKind.CountDistinct : AggregateKind.Count, argument, null, DataType.Int64);
-            case AggregateKind.Sum:
-                RequireNumeric(argument, call, name);
-                return new AggregateCall(kind, argument, null, type);
-            case AggregateKind.Avg:
-            case AggregateKind.StddevPop:
-            case AggregateKind.StddevSamp:
-            case AggregateKind.VarPop:
-            case AggregateKind.VarSamp:
-                RequireNumeric(argument, call, name);
-                return new AggregateCall(kind, argument, null, DataType.Double);
-            case AggregateKind.Min:
-            case AggregateKind.Max:
-                return new AggregateCall(kind, argument, null, type);
-            case AggregateKind.Vwap:
-            {
-                RequireNumeric(argument, call, name);
-                var volume = BindScalar(call.Arguments[1], name);
-                RequireNumeric(volume, call, name);
-                return new AggregateCall(kind, argument, volume, DataType.Double);
-            }
-
-            default:
-            {
-                BoundExpression time;
-                if (call.Arguments.Count == 2)
-                {
-                    time = BindScalar(call.Arguments[1], name);
-                }
-                else if (_table.TimeColumn is { } timeColumn)
-                {
-                    time = ScanColumn(_table.Schema.IndexOf(timeColumn));
-                }
-                else
-                {
-                    throw Error(call.Position, $"{name}(x) orders by the table's time column, and table '{_table.Name}' has none; pass one: {name}(x, ts)");
-                }
-
-                if (time.Type != DataType.Timestamp)
-                {
-                    throw Error(call.Arguments[^1].Position, $"{name}() orders by a TIMESTAMP, got {time.Type.SqlName()}");
-                }
-
-                return new AggregateCall(kind, argument, time, type);
-            }
-        }
     }
 
     private BoundExpression BindPredicate(SqlExpression expression, string clause)
@@ -424,7 +389,7 @@ public sealed class Binder
             case TimestampLiteral timestamp:
                 return new Literal(ScalarValue.FromTimestamp(ParseTimestamp(timestamp.Text, timestamp.Position)));
             case IntervalLiteral interval:
-                return new Literal(ScalarValue.FromInt64(ParseInterval(interval.Text, interval.Position)));
+                return new Literal(ScalarValue.FromInterval(ParseInterval(interval.Text, interval.Position)));
             case UnaryExpression { Operator: UnaryOperator.Negate } negate:
                 return Negate(BindScalar(negate.Operand, clause), negate.Operand);
             case UnaryExpression not:
@@ -437,44 +402,29 @@ public sealed class Binder
                 return BindBetween(between, BindScalar(between.Value, clause), BindScalar(between.Low, clause), BindScalar(between.High, clause));
             case InExpression inList:
                 return BindIn(inList, BindScalar(inList.Value, clause));
-            case FunctionCall call when string.Equals(call.Name, "time_bucket", StringComparison.OrdinalIgnoreCase):
-                return BindTimeBucket(call, clause);
-            case FunctionCall call when s_aggregates.ContainsKey(call.Name):
+            case FunctionCall call when _functions.IsAggregate(call.Name):
                 throw Error(call.Position, $"Aggregate functions are not allowed in {clause}: {call.ToSql()}");
+            case FunctionCall call when _functions.TryGetScalar(call.Name, out var function):
+                return BindFunction(function, call, [.. call.Arguments.Select(a => BindScalar(a, clause))]);
             case FunctionCall call:
-                throw Error(call.Position, $"Unknown function '{call.Name}'; scalar functions: time_bucket; aggregates: {string.Join(", ", s_aggregates.Keys)}");
+                throw Error(call.Position, $"Unknown function '{call.Name}'; scalar functions: {string.Join(", ", _functions.ScalarNames)}; aggregates: {string.Join(", ", _functions.AggregateNames)}");
             default:
                 throw Error(expression.Position, $"Unsupported expression '{expression.ToSql()}'");
         }
     }
 
-    private TimeBucketExpression BindTimeBucket(FunctionCall call, string clause)
+    private FunctionExpression BindFunction(ScalarFunction function, FunctionCall call, IReadOnlyList<BoundExpression> arguments)
     {
-        if (call.Arguments.Count != 2)
+        if (call.Distinct || call.Star)
         {
-            throw Error(call.Position, $"time_bucket(interval, ts) takes 2 arguments, got {call.Arguments.Count}");
+            throw Error(call.Position, $"{call.Name}() is not an aggregate and takes no {(call.Star ? "*" : "DISTINCT")}");
         }
 
-        var widthArgument = call.Arguments[0];
-        var width = widthArgument switch
-        {
-            StringLiteral text => ParseInterval(text.Value, text.Position),
-            IntervalLiteral interval => ParseInterval(interval.Text, interval.Position),
-            _ => throw Error(widthArgument.Position, "time_bucket needs a constant interval such as '1 minute', '5m' or INTERVAL '1 hour' as its first argument"),
-        };
-        if (width <= 0)
-        {
-            throw Error(widthArgument.Position, $"time_bucket needs a positive interval, got {widthArgument.ToSql()}");
-        }
-
-        var timestamp = BindScalar(call.Arguments[1], clause);
-        if (timestamp.Type != DataType.Timestamp)
-        {
-            throw Error(call.Arguments[1].Position, $"time_bucket needs a TIMESTAMP as its second argument, got {timestamp.Type.SqlName()}");
-        }
-
-        return new TimeBucketExpression(width, TimeBucketExpression.DefaultOriginMicros, timestamp);
+        return FunctionExpression.Bind(function, new ScalarBindContext(call.Name.ToLowerInvariant(), arguments, ArgumentError(call)));
     }
+
+    private Func<int, string, QueryBindException> ArgumentError(FunctionCall call) =>
+        (index, message) => Error(index >= 0 && index < call.Arguments.Count ? call.Arguments[index].Position : call.Position, message);
 
     private BoundExpression BindBinary(BinaryExpression binary, BoundExpression left, BoundExpression right)
     {
@@ -496,39 +446,28 @@ public sealed class Binder
         }
     }
 
-    private ArithmeticExpression BindArithmetic(BinaryExpression binary, BoundExpression left, BoundExpression right)
+    private FunctionExpression BindArithmetic(BinaryExpression binary, BoundExpression left, BoundExpression right)
     {
-        var op = binary.Operator switch
+        var symbol = binary.Operator switch
         {
-            BinaryOperator.Add => ArithmeticOperator.Add,
-            BinaryOperator.Subtract => ArithmeticOperator.Subtract,
-            BinaryOperator.Multiply => ArithmeticOperator.Multiply,
-            BinaryOperator.Divide => ArithmeticOperator.Divide,
-            _ => ArithmeticOperator.Modulo,
+            BinaryOperator.Add => "+",
+            BinaryOperator.Subtract => "-",
+            BinaryOperator.Multiply => "*",
+            BinaryOperator.Divide => "/",
+            _ => "%",
         };
-        if (left.Type == DataType.Timestamp && op is ArithmeticOperator.Add or ArithmeticOperator.Subtract)
+
+        // Text shifting a timestamp is an interval ('5m', '1 hour'), as INTERVAL literals are.
+        if (left.Type == DataType.Timestamp && symbol is "+" or "-" && binary.Right is StringLiteral text)
         {
-            var micros = binary.Right switch
-            {
-                IntervalLiteral interval => ParseInterval(interval.Text, interval.Position),
-                StringLiteral text => ParseInterval(text.Value, text.Position),
-                _ => throw Error(binary.Right.Position, $"A TIMESTAMP can only be shifted by an interval such as INTERVAL '1 hour', not by {right.Type.SqlName()}"),
-            };
-            return new ArithmeticExpression(op, left, new Literal(ScalarValue.FromInt64(micros)), DataType.Timestamp);
+            right = new Literal(ScalarValue.FromInterval(ParseInterval(text.Value, text.Position)));
         }
 
         left = CoerceNull(left, right.Type);
         right = CoerceNull(right, left.Type);
-        if (!left.Type.IsNumeric() || !right.Type.IsNumeric())
-        {
-            var bad = left.Type.IsNumeric() ? binary.Right : binary.Left;
-            throw Error(bad.Position, $"Operator '{binary.Operator}' needs numbers, got {left.Type.SqlName()} and {right.Type.SqlName()}");
-        }
-
-        var type = op == ArithmeticOperator.Divide || left.Type == DataType.Double || right.Type == DataType.Double
-            ? DataType.Double
-            : DataType.Int64;
-        return new ArithmeticExpression(op, left, right, type);
+        _functions.TryGetScalar(symbol, out var function);
+        Func<int, string, QueryBindException> error = (index, message) => Error(index == 0 ? binary.Left.Position : index == 1 ? binary.Right.Position : binary.Position, message);
+        return FunctionExpression.Bind(function!, new ScalarBindContext(symbol, [left, right], error));
     }
 
     private ComparisonExpression BindComparison(BinaryExpression binary, ComparisonOperator op, BoundExpression left, BoundExpression right)
@@ -575,7 +514,7 @@ public sealed class Binder
         var values = new List<ScalarValue>();
         foreach (var item in inList.List)
         {
-            var bound = BindScalar(item, "IN");
+            var bound = ConstantFolder.Fold(BindScalar(item, "IN"));
             if (bound is not Literal literal)
             {
                 throw Error(item.Position, "IN lists must hold constants");
@@ -591,24 +530,14 @@ public sealed class Binder
 
     private BoundExpression Negate(BoundExpression operand, SqlExpression source)
     {
-        if (!operand.Type.IsNumeric())
+        if (operand is Literal { Value.IsNull: false } literal && literal.Type == DataType.Int64 && literal.Value.Int64Value == long.MinValue)
         {
-            throw Error(source.Position, $"Cannot negate a {operand.Type.SqlName()}");
+            throw Error(source.Position, $"Overflow negating BIGINT {long.MinValue}");
         }
 
-        if (operand is not Literal { Value.IsNull: false } literal)
-        {
-            return new NegateExpression(operand);
-        }
-
-        if (literal.Type == DataType.Double)
-        {
-            return new Literal(ScalarValue.FromDouble(-literal.Value.DoubleValue));
-        }
-
-        return literal.Value.Int64Value != long.MinValue
-            ? new Literal(ScalarValue.FromInt64(-literal.Value.Int64Value))
-            : throw Error(source.Position, $"Overflow negating BIGINT {long.MinValue}");
+        _functions.TryGetScalar("-", out var minus);
+        Func<int, string, QueryBindException> error = (_, message) => Error(source.Position, message);
+        return ConstantFolder.Fold(FunctionExpression.Bind(minus!, new ScalarBindContext("-", [operand], error)));
     }
 
     private BoundExpression RequireBool(BoundExpression expression, SqlExpression source, string clause)
@@ -620,14 +549,6 @@ public sealed class Binder
         }
 
         return expression;
-    }
-
-    private void RequireNumeric(BoundExpression argument, FunctionCall call, string name)
-    {
-        if (!argument.Type.IsNumeric())
-        {
-            throw Error(call.Position, $"{name}() needs a numeric argument (BIGINT or DOUBLE), got {argument.Type.SqlName()} in {call.ToSql()}");
-        }
     }
 
     private static BoundExpression CoerceNull(BoundExpression expression, DataType type) =>
@@ -734,11 +655,11 @@ public sealed class Binder
         return unique;
     }
 
-    private static bool ContainsAggregate(SqlExpression expression) => FindAggregate(expression) is not null;
+    private bool ContainsAggregate(SqlExpression expression) => FindAggregate(expression) is not null;
 
-    private static FunctionCall? FindAggregate(SqlExpression expression) => expression switch
+    private FunctionCall? FindAggregate(SqlExpression expression) => expression switch
     {
-        FunctionCall call when s_aggregates.ContainsKey(call.Name) => call,
+        FunctionCall call when _functions.IsAggregate(call.Name) => call,
         FunctionCall call => call.Arguments.Select(FindAggregate).FirstOrDefault(a => a is not null),
         UnaryExpression unary => FindAggregate(unary.Operand),
         BinaryExpression binary => FindAggregate(binary.Left) ?? FindAggregate(binary.Right),

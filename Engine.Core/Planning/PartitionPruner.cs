@@ -19,18 +19,17 @@ internal static class PartitionPruner
                 CanMatch(and.Left, scanFields, partition, chunk) && CanMatch(and.Right, scanFields, partition, chunk),
             LogicalExpression or =>
                 CanMatch(or.Left, scanFields, partition, chunk) || CanMatch(or.Right, scanFields, partition, chunk),
-            ComparisonExpression { Left: ColumnReference column, Right: Literal literal } comparison =>
-                RangeCanSatisfy(Range(column, scanFields, partition, chunk), comparison.Operator, literal.Value),
-            ComparisonExpression { Left: Literal literal, Right: ColumnReference column } comparison =>
-                RangeCanSatisfy(Range(column, scanFields, partition, chunk), Flip(comparison.Operator), literal.Value),
             InListExpression { Operand: ColumnReference column, Negated: false } inList =>
-                inList.Values.Any(v => RangeCanSatisfy(Range(column, scanFields, partition, chunk), ComparisonOperator.Equal, v)),
+                inList.Values.Any(v => RangeCanSatisfy(Range(column.Index, scanFields, partition, chunk), ComparisonOperator.Equal, v)),
+            _ when ColumnComparison.TryMatch(filter, out var comparison) =>
+                RangeCanSatisfy(Range(comparison.Column, scanFields, partition, chunk), comparison.Operator, comparison.Constant),
             _ => true,
         };
 
-    private static (ScalarValue Min, ScalarValue Max, bool MayHoldNaN)? Range(ColumnReference column, IReadOnlyList<Field> scanFields, PartitionInfo partition, PartitionChunk chunk)
+    private static (ScalarValue Min, ScalarValue Max, bool MayHoldNaN)? Range(int column, IReadOnlyList<Field> scanFields, PartitionInfo partition, PartitionChunk chunk)
     {
-        var name = scanFields[column.Index].Name;
+        var name = scanFields[column].Name;
+        var type = scanFields[column].Type;
         if (partition.KeyValues.TryGetValue(name, out var key))
         {
             return (key, key, key.Type == DataType.Double && !key.IsNull && double.IsNaN(key.DoubleValue));
@@ -38,7 +37,7 @@ internal static class PartitionPruner
 
         if (chunk.Statistics.TryGetValue(name, out var statistics) && !statistics.Min.IsNull && !statistics.Max.IsNull)
         {
-            return (statistics.Min, statistics.Max, column.Type == DataType.Double && statistics.NanCount != 0);
+            return (statistics.Min, statistics.Max, type == DataType.Double && statistics.NanCount != 0);
         }
 
         return null;
@@ -78,13 +77,4 @@ internal static class PartitionPruner
 
     private static bool Comparable(ScalarValue left, ScalarValue right) =>
         left.Type == right.Type || (left.Type.IsNumeric() && right.Type.IsNumeric());
-
-    private static ComparisonOperator Flip(ComparisonOperator op) => op switch
-    {
-        ComparisonOperator.Less => ComparisonOperator.Greater,
-        ComparisonOperator.LessOrEqual => ComparisonOperator.GreaterOrEqual,
-        ComparisonOperator.Greater => ComparisonOperator.Less,
-        ComparisonOperator.GreaterOrEqual => ComparisonOperator.LessOrEqual,
-        _ => op,
-    };
 }

@@ -1,4 +1,5 @@
 using Engine.Core.Catalog;
+using Engine.Core.Pipelines;
 
 namespace Engine.Core.Planning;
 

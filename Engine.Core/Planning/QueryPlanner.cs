@@ -14,6 +14,7 @@ public static class QueryPlanner
     {
         var fragments = new List<QueryFragment>();
         var plan = query.Plan;
+        var filter = plan.ScanFilter;
         var columns = plan.ScanFields.Select(f => f.Name).ToArray();
         var chunksTotal = 0;
         var chunksKept = 0;
@@ -26,7 +27,7 @@ public static class QueryPlanner
             for (var c = 0; c < keep[p].Length; c++)
             {
                 var chunk = partition.Chunks[c];
-                keep[p][c] = chunk.RowCount > 0 && (plan.Filter is null || PartitionPruner.CanMatch(plan.Filter, plan.ScanFields, partition, chunk));
+                keep[p][c] = chunk.RowCount > 0 && (filter is null || PartitionPruner.CanMatch(filter, plan.ScanFields, partition, chunk));
             }
         }
 
@@ -61,6 +62,6 @@ public static class QueryPlanner
             }
         }
 
-        return new PlannedQuery(query, fragments, query.Table.Partitions.Count, chunksTotal, chunksKept);
+        return new PlannedQuery(queryId, query, fragments, query.Table.Partitions.Count, chunksTotal, chunksKept);
     }
 }

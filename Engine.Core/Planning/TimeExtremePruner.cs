@@ -2,6 +2,7 @@ using Engine.Core.Aggregates;
 using Engine.Core.Catalog;
 using Engine.Core.Columns;
 using Engine.Core.Expressions;
+using Engine.Core.Pipelines;
 
 namespace Engine.Core.Planning;
 
@@ -33,7 +34,7 @@ internal sealed class TimeExtremePruner
     /// <summary>The pruner for <paramref name="plan"/>, or null when its shape does not allow one.</summary>
     public static TimeExtremePruner? For(FragmentPlan plan)
     {
-        if (!plan.IsAggregate || plan.Filter is not null || plan.Aggregates.Count == 0)
+        if (plan.Operators.Count > 0 || plan.Sink is not AggregateSink { Aggregates.Count: > 0 } sink)
         {
             return null;
         }
@@ -41,40 +42,38 @@ internal sealed class TimeExtremePruner
         string? time = null;
         var values = new List<string>();
         bool first = false, last = false;
-        foreach (var aggregate in plan.Aggregates)
+        foreach (var aggregate in sink.Aggregates)
         {
-            switch (aggregate)
+            if (aggregate.Distinct || aggregate.Kernel.TimeExtreme is not { } use ||
+                aggregate.Arguments[use.TimeArgument] is not ColumnReference { Type.Id: TypeId.Timestamp } order)
             {
-                case { Kind: AggregateKind.First or AggregateKind.Last, Argument: ColumnReference value, SecondArgument: ColumnReference order }:
-                    if (time is not null && !time.Equals(Name(plan, order), StringComparison.OrdinalIgnoreCase))
-                    {
-                        return null;
-                    }
-
-                    time = Name(plan, order);
-                    values.Add(Name(plan, value));
-                    first |= aggregate.Kind == AggregateKind.First;
-                    last |= aggregate.Kind == AggregateKind.Last;
-                    break;
-                case { Kind: AggregateKind.Min or AggregateKind.Max, Argument: ColumnReference { Type.Id: TypeId.Timestamp } extreme }:
-                    if (time is not null && !time.Equals(Name(plan, extreme), StringComparison.OrdinalIgnoreCase))
-                    {
-                        return null;
-                    }
-
-                    time = Name(plan, extreme);
-                    first |= aggregate.Kind == AggregateKind.Min;
-                    last |= aggregate.Kind == AggregateKind.Max;
-                    break;
-                default:
-                    return null;
+                return null;
             }
+
+            if (time is not null && !time.Equals(Name(plan, order), StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            time = Name(plan, order);
+            if (use.ValueArgument is { } valueArgument)
+            {
+                if (aggregate.Arguments[valueArgument] is not ColumnReference value)
+                {
+                    return null;
+                }
+
+                values.Add(Name(plan, value));
+            }
+
+            first |= !use.Latest;
+            last |= use.Latest;
         }
 
-        var keys = new string[plan.GroupKeys.Count];
+        var keys = new string[sink.GroupKeys.Count];
         for (var k = 0; k < keys.Length; k++)
         {
-            if (plan.GroupKeys[k] is not ColumnReference key)
+            if (sink.GroupKeys[k] is not ColumnReference key)
             {
                 return null;
             }

@@ -2,10 +2,7 @@ using Engine.Core.Catalog;
 
 namespace Engine.Core.Scheduling;
 
-/// <summary>
-/// What a scheduler needs besides the fragments: the query's identity, where partitions are read from on
-/// this node, and a place to record how the query was scheduled. One per query run.
-/// </summary>
+/// <summary>What a scheduler needs besides the fragments: the query's identity and where partitions are read from on this node.</summary>
 public sealed class QueryContext
 {
     /// <summary>Creates the context of query <paramref name="queryId"/>.</summary>
@@ -20,7 +17,4 @@ public sealed class QueryContext
 
     /// <summary>Reads partitions on this node (local schedulers use it; remote workers have their own).</summary>
     public IPartitionReader Reader { get; }
-
-    /// <summary>The scheduler's decision for this run, set by <see cref="IQueryScheduler.ScatterAsync"/>.</summary>
-    public SchedulingDecision? Decision { get; set; }
 }

@@ -14,7 +14,10 @@ internal static class CodecChecks
     public static ProtocolException Error(long offset, string problem) =>
         new($"Bad payload at offset {offset}: {problem}.");
 
-    /// <summary>Reads a <see cref="DataType"/> tag (1..5).</summary>
+    /// <summary>Writes <paramref name="type"/> as its type tag (<see cref="TypeId"/>).</summary>
+    public static void WriteDataType(MessagePackWriter writer, DataType type) => writer.WriteInt32((int)type.Id);
+
+    /// <summary>Reads a type written by <see cref="WriteDataType"/>; an unknown tag is a <see cref="ProtocolException"/>.</summary>
     public static DataType ReadDataType(ref MessagePackReader reader)
     {
         var offset = reader.Consumed;

@@ -9,7 +9,7 @@ namespace Engine.Schedulers.Remote.Codec;
 
 /// <summary>
 /// Encodes one <see cref="Column"/> as a MessagePack array <c>[type, length, validity, ...data]</c> with the
-/// values as typed buffers, never one MessagePack value per row: BIGINT and TIMESTAMP as a bin of
+/// values as typed buffers, never one MessagePack value per row: BIGINT, TIMESTAMP and INTERVAL as a bin of
 /// little-endian int64, DOUBLE as a bin of little-endian IEEE-754 doubles, BOOLEAN as a bin bitmap (LSB first),
 /// VARCHAR as an array of dictionary strings plus a bin of little-endian int32 codes. The validity is nil
 /// (no NULLs) or a bin bitmap, bit set = valid. A slice is written from its offset, so the receiver gets a
@@ -73,11 +73,11 @@ public static class ColumnCodec
         }
 
         var validity = ReadBitmap(ref reader, length, "validity", allowNil: true);
-        return type.Id switch
+        return type.Physical switch
         {
-            TypeId.Int64 or TypeId.Timestamp => new Int64Column(ReadLittleEndianInt64(ref reader, length), validity, type),
-            TypeId.Double => new DoubleColumn(ReadLittleEndianDouble(ref reader, length), validity),
-            TypeId.Bool => new BoolColumn(ReadBitmap(ref reader, length, "value", allowNil: false)!, length, validity),
+            PhysicalKind.Int64 => new Int64Column(ReadLittleEndianInt64(ref reader, length), validity, type),
+            PhysicalKind.Double => new DoubleColumn(ReadLittleEndianDouble(ref reader, length), validity),
+            PhysicalKind.Bool => new BoolColumn(ReadBitmap(ref reader, length, "value", allowNil: false)!, length, validity),
             _ => ReadStrings(ref reader, length, validity),
         };
     }

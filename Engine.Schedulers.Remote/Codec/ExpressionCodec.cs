@@ -1,5 +1,7 @@
 using Engine.Core.Columns;
+using Engine.Core.Errors;
 using Engine.Core.Expressions;
+using Engine.Core.Functions;
 using Engine.Schedulers.Remote.MessagePack;
 using Engine.Schedulers.Remote.Wire;
 
@@ -7,10 +9,12 @@ namespace Engine.Schedulers.Remote.Codec;
 
 /// <summary>
 /// Encodes bound expression trees and scalars. An expression is an array whose first element is a node tag
-/// (see <see cref="ExpressionTag"/>) followed by the node's fields and children; a scalar is
-/// <c>[type, value]</c> with nil for NULL. Reading refuses unknown tags, wrong element counts, operator
-/// values out of range and trees deeper than 64 levels, each with <see cref="ProtocolException"/>.
-/// Stateless and thread-safe.
+/// (see <see cref="ExpressionTag"/>) followed by the node's fields and children; a function call travels by
+/// its function's wire name and is bound again on the reading side with that side's
+/// <see cref="FunctionRegistry"/>. A scalar is <c>[type, value]</c> with nil for NULL. Reading refuses
+/// unknown tags, wrong element counts, operator values out of range and trees deeper than 64 levels with
+/// <see cref="ProtocolException"/>; a function the reader does not have is an
+/// <see cref="UnsupportedFeatureException"/> naming it. Stateless and thread-safe.
 /// </summary>
 public static class ExpressionCodec
 {
@@ -29,104 +33,41 @@ public static class ExpressionCodec
     /// <summary>Writes one expression tree.</summary>
     public static void Write(MessagePackWriter writer, BoundExpression expression)
     {
-        switch (expression)
-        {
-            case ColumnReference column:
-                Header(writer, ExpressionTag.Column, 3);
-                writer.WriteInt32((int)column.Type.Id);
-                writer.WriteInt32(column.Index);
-                writer.WriteString(column.Name);
-                break;
-            case Literal literal:
-                Header(writer, ExpressionTag.Literal, 1);
-                WriteScalar(writer, literal.Value);
-                break;
-            case ArithmeticExpression arithmetic:
-                Header(writer, ExpressionTag.Arithmetic, 4);
-                writer.WriteInt32((int)arithmetic.Operator);
-                writer.WriteInt32((int)arithmetic.Type.Id);
-                Write(writer, arithmetic.Left);
-                Write(writer, arithmetic.Right);
-                break;
-            case ComparisonExpression comparison:
-                Header(writer, ExpressionTag.Comparison, 3);
-                writer.WriteInt32((int)comparison.Operator);
-                Write(writer, comparison.Left);
-                Write(writer, comparison.Right);
-                break;
-            case LogicalExpression logical:
-                Header(writer, ExpressionTag.Logical, 3);
-                writer.WriteInt32((int)logical.Operator);
-                Write(writer, logical.Left);
-                Write(writer, logical.Right);
-                break;
-            case NotExpression not:
-                Header(writer, ExpressionTag.Not, 1);
-                Write(writer, not.Operand);
-                break;
-            case NegateExpression negate:
-                Header(writer, ExpressionTag.Negate, 1);
-                Write(writer, negate.Operand);
-                break;
-            case IsNullExpression isNull:
-                Header(writer, ExpressionTag.IsNull, 2);
-                writer.WriteBoolean(isNull.Negated);
-                Write(writer, isNull.Operand);
-                break;
-            case InListExpression inList:
-                Header(writer, ExpressionTag.InList, 3);
-                writer.WriteBoolean(inList.Negated);
-                Write(writer, inList.Operand);
-                writer.WriteArrayHeader(inList.Values.Count);
-                foreach (var value in inList.Values)
-                {
-                    WriteScalar(writer, value);
-                }
-
-                break;
-            case CastExpression cast:
-                Header(writer, ExpressionTag.Cast, 2);
-                writer.WriteInt32((int)cast.Type.Id);
-                Write(writer, cast.Operand);
-                break;
-            case TimeBucketExpression bucket:
-                Header(writer, ExpressionTag.TimeBucket, 3);
-                writer.WriteInt64(bucket.WidthMicros);
-                writer.WriteInt64(bucket.OriginMicros);
-                Write(writer, bucket.Timestamp);
-                break;
-            default:
-                throw new ArgumentException($"A {expression.GetType().Name} cannot be encoded.", nameof(expression));
-        }
+        ArgumentNullException.ThrowIfNull(expression);
+        expression.Accept(new Writer(writer));
     }
 
     /// <summary>Reads nil as <see langword="null"/>, anything else as an expression tree.</summary>
-    public static BoundExpression? ReadOptional(ref MessagePackReader reader) =>
-        reader.TryReadNil() ? null : Read(ref reader);
+    public static BoundExpression? ReadOptional(ref MessagePackReader reader, FunctionRegistry functions) =>
+        reader.TryReadNil() ? null : Read(ref reader, functions);
 
-    /// <summary>Reads one expression tree written by <see cref="Write"/>.</summary>
-    public static BoundExpression Read(ref MessagePackReader reader) => Read(ref reader, 1);
+    /// <summary>Reads one expression tree written by <see cref="Write"/>, binding function calls with <paramref name="functions"/>.</summary>
+    public static BoundExpression Read(ref MessagePackReader reader, FunctionRegistry functions)
+    {
+        ArgumentNullException.ThrowIfNull(functions);
+        return Read(ref reader, functions, 1);
+    }
 
     /// <summary>Writes a scalar as <c>[type, value or nil]</c>.</summary>
     public static void WriteScalar(MessagePackWriter writer, ScalarValue value)
     {
         writer.WriteArrayHeader(2);
-        writer.WriteInt32((int)value.Type.Id);
+        CodecChecks.WriteDataType(writer, value.Type);
         if (value.IsNull)
         {
             writer.WriteNil();
             return;
         }
 
-        switch (value.Type.Id)
+        switch (value.Type.Physical)
         {
-            case TypeId.Int64 or TypeId.Timestamp:
+            case PhysicalKind.Int64:
                 writer.WriteInt64(value.Int64Value);
                 break;
-            case TypeId.Double:
+            case PhysicalKind.Double:
                 writer.WriteDouble(value.DoubleValue);
                 break;
-            case TypeId.Bool:
+            case PhysicalKind.Bool:
                 writer.WriteBoolean(value.BoolValue);
                 break;
             default:
@@ -145,12 +86,11 @@ public static class ExpressionCodec
             return ScalarValue.Null(type);
         }
 
-        return type.Id switch
+        return type.Physical switch
         {
-            TypeId.Int64 => ScalarValue.FromInt64(reader.ReadInt64()),
-            TypeId.Timestamp => ScalarValue.FromTimestamp(reader.ReadInt64()),
-            TypeId.Double => ScalarValue.FromDouble(reader.ReadDouble()),
-            TypeId.Bool => ScalarValue.FromBool(reader.ReadBoolean()),
+            PhysicalKind.Int64 => ScalarValue.FromInt64Bits(type, reader.ReadInt64()),
+            PhysicalKind.Double => ScalarValue.FromDouble(reader.ReadDouble()),
+            PhysicalKind.Bool => ScalarValue.FromBool(reader.ReadBoolean()),
             _ => ScalarValue.FromString(reader.ReadString()),
         };
     }
@@ -161,7 +101,7 @@ public static class ExpressionCodec
         writer.WriteInt32((int)tag);
     }
 
-    private static BoundExpression Read(ref MessagePackReader reader, int depth)
+    private static BoundExpression Read(ref MessagePackReader reader, FunctionRegistry functions, int depth)
     {
         var start = reader.Consumed;
         if (depth > CodecChecks.MaxExpressionDepth)
@@ -180,11 +120,10 @@ public static class ExpressionCodec
         var fields = tag switch
         {
             (long)ExpressionTag.Column or (long)ExpressionTag.Comparison or (long)ExpressionTag.Logical
-                or (long)ExpressionTag.InList or (long)ExpressionTag.TimeBucket => 3,
-            (long)ExpressionTag.Arithmetic => 4,
+                or (long)ExpressionTag.InList or (long)ExpressionTag.Function => 3,
             (long)ExpressionTag.IsNull or (long)ExpressionTag.Cast => 2,
-            (long)ExpressionTag.Literal or (long)ExpressionTag.Not or (long)ExpressionTag.Negate => 1,
-            _ => throw CodecChecks.Error(tagOffset, $"unknown expression tag {tag} (known: 1..{(int)ExpressionTag.TimeBucket})"),
+            (long)ExpressionTag.Literal or (long)ExpressionTag.Not => 1,
+            _ => throw CodecChecks.Error(tagOffset, $"unknown expression tag {tag}"),
         };
         if (count != 1 + fields)
         {
@@ -202,42 +141,32 @@ public static class ExpressionCodec
 
             case ExpressionTag.Literal:
                 return new Literal(ReadScalar(ref reader));
-            case ExpressionTag.Arithmetic:
-            {
-                var op = (ArithmeticOperator)CodecChecks.ReadTag(ref reader, (int)ArithmeticOperator.Modulo, "arithmetic operator");
-                var type = CodecChecks.ReadDataType(ref reader);
-                var left = Read(ref reader, depth + 1);
-                return new ArithmeticExpression(op, left, Read(ref reader, depth + 1), type);
-            }
-
             case ExpressionTag.Comparison:
             {
                 var op = (ComparisonOperator)CodecChecks.ReadTag(ref reader, (int)ComparisonOperator.GreaterOrEqual, "comparison operator");
-                var left = Read(ref reader, depth + 1);
-                return new ComparisonExpression(op, left, Read(ref reader, depth + 1));
+                var left = Read(ref reader, functions, depth + 1);
+                return new ComparisonExpression(op, left, Read(ref reader, functions, depth + 1));
             }
 
             case ExpressionTag.Logical:
             {
                 var op = (LogicalOperator)CodecChecks.ReadTag(ref reader, (int)LogicalOperator.Or, "logical operator");
-                var left = Read(ref reader, depth + 1);
-                return new LogicalExpression(op, left, Read(ref reader, depth + 1));
+                var left = Read(ref reader, functions, depth + 1);
+                return new LogicalExpression(op, left, Read(ref reader, functions, depth + 1));
             }
 
             case ExpressionTag.Not:
-                return new NotExpression(Read(ref reader, depth + 1));
-            case ExpressionTag.Negate:
-                return new NegateExpression(Read(ref reader, depth + 1));
+                return new NotExpression(Read(ref reader, functions, depth + 1));
             case ExpressionTag.IsNull:
             {
                 var negated = reader.ReadBoolean();
-                return new IsNullExpression(Read(ref reader, depth + 1), negated);
+                return new IsNullExpression(Read(ref reader, functions, depth + 1), negated);
             }
 
             case ExpressionTag.InList:
             {
                 var negated = reader.ReadBoolean();
-                var operand = Read(ref reader, depth + 1);
+                var operand = Read(ref reader, functions, depth + 1);
                 var values = new ScalarValue[reader.ReadArrayHeader()];
                 for (var i = 0; i < values.Length; i++)
                 {
@@ -250,21 +179,132 @@ public static class ExpressionCodec
             case ExpressionTag.Cast:
             {
                 var type = CodecChecks.ReadDataType(ref reader);
-                return new CastExpression(Read(ref reader, depth + 1), type);
+                return new CastExpression(Read(ref reader, functions, depth + 1), type);
             }
 
             default:
-            {
-                var widthOffset = reader.Consumed;
-                var width = reader.ReadInt64();
-                if (width <= 0)
-                {
-                    throw CodecChecks.Error(widthOffset, $"a time_bucket width must be positive, got {width}");
-                }
+                return ReadFunction(ref reader, functions, depth, start);
+        }
+    }
 
-                var origin = reader.ReadInt64();
-                return new TimeBucketExpression(width, origin, Read(ref reader, depth + 1));
+    private static FunctionExpression ReadFunction(ref MessagePackReader reader, FunctionRegistry functions, int depth, long start)
+    {
+        var name = reader.ReadString();
+        var resultType = CodecChecks.ReadDataType(ref reader);
+        var arguments = new BoundExpression[reader.ReadArrayHeader()];
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            arguments[i] = Read(ref reader, functions, depth + 1);
+        }
+
+        if (!functions.TryGetScalarByWireName(name, out var function))
+        {
+            throw new UnsupportedFeatureException($"scalar function '{name}'", "this worker does not have it (is it registered on the coordinator only?)");
+        }
+
+        FunctionExpression bound;
+        try
+        {
+            bound = FunctionExpression.Bind(function, new ScalarBindContext(function.Name, arguments));
+        }
+        catch (QueryBindException ex)
+        {
+            throw CodecChecks.Error(start, $"the call of {name} does not bind here: {ex.Message}");
+        }
+
+        if (bound.Type != resultType || !bound.Arguments.SequenceEqual(arguments))
+        {
+            throw CodecChecks.Error(start, $"{name} binds to {bound.Type.SqlName()} here, the sender bound it to {resultType.SqlName()}");
+        }
+
+        return bound;
+    }
+
+    private sealed class Writer(MessagePackWriter writer) : IExpressionVisitor<bool>
+    {
+        public bool VisitColumn(ColumnReference column)
+        {
+            Header(writer, ExpressionTag.Column, 3);
+            CodecChecks.WriteDataType(writer, column.Type);
+            writer.WriteInt32(column.Index);
+            writer.WriteString(column.Name);
+            return true;
+        }
+
+        public bool VisitLiteral(Literal literal)
+        {
+            Header(writer, ExpressionTag.Literal, 1);
+            WriteScalar(writer, literal.Value);
+            return true;
+        }
+
+        public bool VisitComparison(ComparisonExpression comparison)
+        {
+            Header(writer, ExpressionTag.Comparison, 3);
+            writer.WriteInt32((int)comparison.Operator);
+            comparison.Left.Accept(this);
+            comparison.Right.Accept(this);
+            return true;
+        }
+
+        public bool VisitLogical(LogicalExpression logical)
+        {
+            Header(writer, ExpressionTag.Logical, 3);
+            writer.WriteInt32((int)logical.Operator);
+            logical.Left.Accept(this);
+            logical.Right.Accept(this);
+            return true;
+        }
+
+        public bool VisitNot(NotExpression negation)
+        {
+            Header(writer, ExpressionTag.Not, 1);
+            negation.Operand.Accept(this);
+            return true;
+        }
+
+        public bool VisitIsNull(IsNullExpression isNull)
+        {
+            Header(writer, ExpressionTag.IsNull, 2);
+            writer.WriteBoolean(isNull.Negated);
+            isNull.Operand.Accept(this);
+            return true;
+        }
+
+        public bool VisitInList(InListExpression inList)
+        {
+            Header(writer, ExpressionTag.InList, 3);
+            writer.WriteBoolean(inList.Negated);
+            inList.Operand.Accept(this);
+            writer.WriteArrayHeader(inList.Values.Count);
+            foreach (var value in inList.Values)
+            {
+                WriteScalar(writer, value);
             }
+
+            return true;
+        }
+
+        public bool VisitCast(CastExpression cast)
+        {
+            Header(writer, ExpressionTag.Cast, 2);
+            CodecChecks.WriteDataType(writer, cast.Type);
+            cast.Operand.Accept(this);
+            return true;
+        }
+
+        public bool VisitFunction(FunctionExpression invocation)
+        {
+            Header(writer, ExpressionTag.Function, 3);
+            writer.WriteString(invocation.Function.WireName);
+            CodecChecks.WriteDataType(writer, invocation.Type);
+            writer.WriteArrayHeader(invocation.Arguments.Count);
+            foreach (var argument in invocation.Arguments)
+            {
+                argument.Accept(this);
+            }
+
+            return true;
         }
     }
 }

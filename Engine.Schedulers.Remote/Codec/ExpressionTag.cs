@@ -1,38 +1,32 @@
 namespace Engine.Schedulers.Remote.Codec;
 
-/// <summary>The first element of an encoded expression node: which bound expression it is. Values are part of the wire format.</summary>
+/// <summary>The first element of an encoded expression node: which kind of node follows. Stable wire values.</summary>
 public enum ExpressionTag
 {
-    /// <summary><c>[1, type, index, name]</c>: a column of the scanned batch.</summary>
+    /// <summary><c>[1, type, index, name]</c>.</summary>
     Column = 1,
 
-    /// <summary><c>[2, scalar]</c>: a constant.</summary>
+    /// <summary><c>[2, scalar]</c>.</summary>
     Literal = 2,
 
-    /// <summary><c>[3, operator, resultType, left, right]</c>: + - * / %.</summary>
-    Arithmetic = 3,
-
-    /// <summary><c>[4, operator, left, right]</c>: = &lt;&gt; &lt; &lt;= &gt; &gt;=.</summary>
+    /// <summary><c>[4, operator, left, right]</c>.</summary>
     Comparison = 4,
 
-    /// <summary><c>[5, operator, left, right]</c>: AND / OR.</summary>
+    /// <summary><c>[5, operator, left, right]</c>.</summary>
     Logical = 5,
 
-    /// <summary><c>[6, operand]</c>: NOT.</summary>
+    /// <summary><c>[6, operand]</c>.</summary>
     Not = 6,
 
-    /// <summary><c>[7, operand]</c>: unary minus.</summary>
-    Negate = 7,
-
-    /// <summary><c>[8, negated, operand]</c>: IS [NOT] NULL.</summary>
+    /// <summary><c>[8, negated, operand]</c>.</summary>
     IsNull = 8,
 
-    /// <summary><c>[9, negated, operand, [scalar, ...]]</c>: [NOT] IN (...).</summary>
+    /// <summary><c>[9, negated, operand, [scalar, …]]</c>.</summary>
     InList = 9,
 
-    /// <summary><c>[10, targetType, operand]</c>: a type conversion.</summary>
+    /// <summary><c>[10, type, operand]</c>.</summary>
     Cast = 10,
 
-    /// <summary><c>[11, widthMicros, originMicros, operand]</c>: time_bucket.</summary>
-    TimeBucket = 11,
+    /// <summary><c>[12, wireName, resultType, [argument, …]]</c>: a registered scalar function, bound again by the reader.</summary>
+    Function = 12,
 }

@@ -2,7 +2,10 @@ using System.Buffers;
 using Engine.Core.Aggregates;
 using Engine.Core.Catalog;
 using Engine.Core.Columns;
+using Engine.Core.Errors;
 using Engine.Core.Expressions;
+using Engine.Core.Functions;
+using Engine.Core.Pipelines;
 using Engine.Core.Planning;
 using Engine.Schedulers.Remote.MessagePack;
 using Engine.Schedulers.Remote.Wire;
@@ -11,16 +14,20 @@ namespace Engine.Schedulers.Remote.Codec;
 
 /// <summary>
 /// Encodes a <see cref="QueryFragment"/>: <c>[queryId, fragmentId, plan, [scan, ...]]</c> where the query id
-/// is a 16-byte bin (the GUID in RFC 4122 byte order), the plan is
-/// <c>[table, [field, ...], filter|nil, [groupKey, ...], [aggregate, ...], [projection, ...], [sortKey, ...], limit|nil, isAggregate]</c>,
-/// a field is <c>[name, type, nullable]</c>, an aggregate <c>[kind, argument|nil, secondArgument|nil, resultType]</c>,
-/// a sort key <c>[column, descending, nullsFirst]</c> and a scan <c>[table, partitionId, [column, ...], rowStart, rowCount]</c>.
-/// Reading checks every count, tag and range and throws <see cref="ProtocolException"/>. Stateless and thread-safe.
+/// is a 16-byte bin (the GUID in RFC 4122 byte order), the plan is its pipeline
+/// <c>[table, [field, ...], [operator, ...], sink]</c>, a field is <c>[name, type, nullable]</c>, an operator
+/// <c>["Filter", predicate]</c> or <c>["Project", [expression, ...], [name, ...]]</c>, a sink
+/// <c>["Aggregate", [key, ...], [aggregate, ...]]</c> or <c>["Collect", [field, ...], [sortKey, ...], limit|nil]</c>,
+/// an aggregate <c>[wireName, distinct, [argument, ...], resultType]</c> (bound again by the reader's
+/// <see cref="FunctionRegistry"/>), a sort key <c>[column, descending, nullsFirst]</c> and a scan
+/// <c>[table, partitionId, [column, ...], rowStart, rowCount]</c>. Reading checks every count, tag and range
+/// and throws <see cref="ProtocolException"/>; an aggregate or function the reader lacks is an
+/// <see cref="UnsupportedFeatureException"/> naming it. Stateless and thread-safe.
 /// </summary>
 public static class FragmentCodec
 {
     private const int FragmentFields = 4;
-    private const int PlanFields = 9;
+    private const int PlanFields = 4;
 
     /// <summary>Writes <paramref name="fragment"/>.</summary>
     public static void Write(MessagePackWriter writer, QueryFragment fragment)
@@ -47,13 +54,23 @@ public static class FragmentCodec
         }
     }
 
-    /// <summary>Reads a fragment written by <see cref="Write"/>.</summary>
-    public static QueryFragment Read(ref MessagePackReader reader)
+    /// <summary>Reads a fragment written by <see cref="Write"/>, binding its calls with <paramref name="functions"/>.</summary>
+    public static QueryFragment Read(ref MessagePackReader reader, FunctionRegistry functions)
     {
+        ArgumentNullException.ThrowIfNull(functions);
         CodecChecks.ReadArray(ref reader, FragmentFields, "a fragment");
         var queryId = ReadGuid(ref reader);
         var fragmentId = CodecChecks.ReadCount(ref reader, "a fragment id");
-        var plan = ReadPlan(ref reader);
+        FragmentPlan plan;
+        try
+        {
+            plan = ReadPlan(ref reader, functions);
+        }
+        catch (UnsupportedFeatureException ex)
+        {
+            throw new RejectedFragmentException(queryId, fragmentId, ex);
+        }
+
         var scans = new PartitionScan[reader.ReadArrayHeader()];
         for (var i = 0; i < scans.Length; i++)
         {
@@ -75,33 +92,48 @@ public static class FragmentCodec
         return new QueryFragment(queryId, fragmentId, plan, scans);
     }
 
-    /// <summary>Writes an aggregate call as <c>[kind, argument|nil, secondArgument|nil, resultType]</c>.</summary>
+    /// <summary>Writes an aggregate call as <c>[wireName, distinct, [argument, ...], resultType]</c>.</summary>
     public static void WriteAggregate(MessagePackWriter writer, AggregateCall call)
     {
         ArgumentNullException.ThrowIfNull(call);
         writer.WriteArrayHeader(4);
-        writer.WriteInt32((int)call.Kind);
-        ExpressionCodec.WriteOptional(writer, call.Argument);
-        ExpressionCodec.WriteOptional(writer, call.SecondArgument);
-        writer.WriteInt32((int)call.ResultType.Id);
+        writer.WriteString(call.Function.WireName);
+        writer.WriteBoolean(call.Distinct);
+        WriteExpressions(writer, call.Arguments);
+        CodecChecks.WriteDataType(writer, call.ResultType);
     }
 
-    /// <summary>Reads an aggregate call written by <see cref="WriteAggregate"/>.</summary>
-    public static AggregateCall ReadAggregate(ref MessagePackReader reader)
+    /// <summary>Reads an aggregate call written by <see cref="WriteAggregate"/>, binding it with <paramref name="functions"/>.</summary>
+    public static AggregateCall ReadAggregate(ref MessagePackReader reader, FunctionRegistry functions)
     {
+        ArgumentNullException.ThrowIfNull(functions);
         var start = reader.Consumed;
         CodecChecks.ReadArray(ref reader, 4, "an aggregate call");
-        var kind = (AggregateKind)CodecChecks.ReadTag(ref reader, (int)AggregateKind.Vwap, "aggregate kind");
-        var argument = ExpressionCodec.ReadOptional(ref reader);
-        var second = ExpressionCodec.ReadOptional(ref reader);
+        var name = reader.ReadString();
+        var distinct = reader.ReadBoolean();
+        var arguments = ReadExpressions(ref reader, functions);
         var resultType = CodecChecks.ReadDataType(ref reader);
-        var needsArgument = kind != AggregateKind.CountStar;
-        if (needsArgument != argument is not null || (kind == AggregateKind.Vwap && second is null))
+        if (!functions.TryGetAggregateByWireName(name, out var function))
         {
-            throw CodecChecks.Error(start, $"a {kind} aggregate has the wrong arguments");
+            throw new UnsupportedFeatureException($"aggregate function '{name}'", "this worker does not have it (is it registered on the coordinator only?)");
         }
 
-        return new AggregateCall(kind, argument, second, resultType);
+        AggregateCall call;
+        try
+        {
+            call = AggregateCall.Bind(function, new AggregateBindContext(function.Name, arguments), distinct);
+        }
+        catch (QueryBindException ex)
+        {
+            throw CodecChecks.Error(start, $"the call of {name} does not bind here: {ex.Message}");
+        }
+
+        if (call.ResultType != resultType || !call.Arguments.SequenceEqual(arguments))
+        {
+            throw CodecChecks.Error(start, $"{name} binds to {call.ResultType.SqlName()} here, the sender bound it to {resultType.SqlName()}");
+        }
+
+        return call;
     }
 
     /// <summary>Writes a GUID as a 16-byte bin in RFC 4122 (big-endian) byte order.</summary>
@@ -131,72 +163,143 @@ public static class FragmentCodec
     {
         writer.WriteArrayHeader(PlanFields);
         writer.WriteString(plan.Table);
-        writer.WriteArrayHeader(plan.ScanFields.Count);
-        foreach (var field in plan.ScanFields)
+        WriteFields(writer, plan.ScanFields);
+        writer.WriteArrayHeader(plan.Operators.Count);
+        foreach (var step in plan.Operators)
         {
-            writer.WriteArrayHeader(3);
-            writer.WriteString(field.Name);
-            writer.WriteInt32((int)field.Type.Id);
-            writer.WriteBoolean(field.Nullable);
+            switch (step)
+            {
+                case FilterOperator filter:
+                    writer.WriteArrayHeader(2);
+                    writer.WriteString(filter.Name);
+                    ExpressionCodec.Write(writer, filter.Predicate);
+                    break;
+                case ProjectOperator project:
+                    writer.WriteArrayHeader(3);
+                    writer.WriteString(project.Name);
+                    WriteExpressions(writer, project.Expressions);
+                    writer.WriteArrayHeader(project.Names.Count);
+                    foreach (var name in project.Names)
+                    {
+                        writer.WriteString(name);
+                    }
+
+                    break;
+                default:
+                    throw new ArgumentException($"The {step.Name} operator cannot run inside a fragment.", nameof(plan));
+            }
         }
 
-        ExpressionCodec.WriteOptional(writer, plan.Filter);
-        WriteExpressions(writer, plan.GroupKeys);
-        writer.WriteArrayHeader(plan.Aggregates.Count);
-        foreach (var call in plan.Aggregates)
+        switch (plan.Sink)
         {
-            WriteAggregate(writer, call);
-        }
+            case AggregateSink aggregate:
+                writer.WriteArrayHeader(3);
+                writer.WriteString(aggregate.Name);
+                WriteExpressions(writer, aggregate.GroupKeys);
+                writer.WriteArrayHeader(aggregate.Aggregates.Count);
+                foreach (var call in aggregate.Aggregates)
+                {
+                    WriteAggregate(writer, call);
+                }
 
-        WriteExpressions(writer, plan.Projections);
-        writer.WriteArrayHeader(plan.OrderBy.Count);
-        foreach (var key in plan.OrderBy)
-        {
-            writer.WriteArrayHeader(3);
-            writer.WriteInt32(key.Column);
-            writer.WriteBoolean(key.Descending);
-            writer.WriteBoolean(key.NullsFirst);
-        }
+                break;
+            case CollectSink collect:
+                writer.WriteArrayHeader(4);
+                writer.WriteString(collect.Name);
+                WriteFields(writer, collect.Rows.Fields);
+                writer.WriteArrayHeader(collect.OrderBy.Count);
+                foreach (var key in collect.OrderBy)
+                {
+                    writer.WriteArrayHeader(3);
+                    writer.WriteInt32(key.Column);
+                    writer.WriteBoolean(key.Descending);
+                    writer.WriteBoolean(key.NullsFirst);
+                }
 
-        if (plan.Limit is { } limit)
-        {
-            writer.WriteInt64(limit);
-        }
-        else
-        {
-            writer.WriteNil();
-        }
+                if (collect.Limit is { } limit)
+                {
+                    writer.WriteInt64(limit);
+                }
+                else
+                {
+                    writer.WriteNil();
+                }
 
-        writer.WriteBoolean(plan.IsAggregate);
+                break;
+            default:
+                throw new ArgumentException($"The {plan.Sink.Name} sink has no wire encoding.", nameof(plan));
+        }
     }
 
-    private static FragmentPlan ReadPlan(ref MessagePackReader reader)
+    private static FragmentPlan ReadPlan(ref MessagePackReader reader, FunctionRegistry functions)
     {
         CodecChecks.ReadArray(ref reader, PlanFields, "a fragment plan");
         var table = reader.ReadString();
-        var fields = new Field[reader.ReadArrayHeader()];
-        for (var i = 0; i < fields.Length; i++)
+        var fields = ReadFields(ref reader);
+        var operators = new PipelineOperator[reader.ReadArrayHeader()];
+        for (var i = 0; i < operators.Length; i++)
         {
-            CodecChecks.ReadArray(ref reader, 3, "a field");
-            var name = reader.ReadString();
-            var type = CodecChecks.ReadDataType(ref reader);
-            fields[i] = new Field(name, type, reader.ReadBoolean());
+            var start = reader.Consumed;
+            var count = reader.ReadArrayHeader();
+            var name = count > 0 ? reader.ReadString() : string.Empty;
+            operators[i] = (name, count) switch
+            {
+                ("Filter", 2) => new FilterOperator(ExpressionCodec.Read(ref reader, functions)),
+                ("Project", 3) => ReadProject(ref reader, functions, start),
+                _ => throw CodecChecks.Error(start, $"'{name}' with {count - 1} fields is not an operator a fragment runs (Filter, Project)"),
+            };
         }
 
-        var filter = ExpressionCodec.ReadOptional(ref reader);
-        var groupKeys = ReadExpressions(ref reader);
+        var sinkStart = reader.Consumed;
+        var sinkCount = reader.ReadArrayHeader();
+        var sinkName = sinkCount > 0 ? reader.ReadString() : string.Empty;
+        SinkPlan sink = (sinkName, sinkCount) switch
+        {
+            ("Aggregate", 3) => ReadAggregateSink(ref reader, functions),
+            ("Collect", 4) => ReadCollectSink(ref reader, sinkStart),
+            _ => throw CodecChecks.Error(sinkStart, $"'{sinkName}' with {sinkCount - 1} fields is not a sink (Aggregate, Collect)"),
+        };
+        return new FragmentPlan(table, fields, operators, sink);
+    }
+
+    private static ProjectOperator ReadProject(ref MessagePackReader reader, FunctionRegistry functions, long start)
+    {
+        var expressions = ReadExpressions(ref reader, functions);
+        var names = ReadStrings(ref reader);
+        if (names.Length != expressions.Length)
+        {
+            throw CodecChecks.Error(start, $"a projection of {expressions.Length} expressions has {names.Length} names");
+        }
+
+        return new ProjectOperator(expressions, names);
+    }
+
+    private static AggregateSink ReadAggregateSink(ref MessagePackReader reader, FunctionRegistry functions)
+    {
+        var keys = ReadExpressions(ref reader, functions);
         var aggregates = new AggregateCall[reader.ReadArrayHeader()];
         for (var i = 0; i < aggregates.Length; i++)
         {
-            aggregates[i] = ReadAggregate(ref reader);
+            aggregates[i] = ReadAggregate(ref reader, functions);
         }
 
-        var projections = ReadExpressions(ref reader);
+        return new AggregateSink(keys, aggregates);
+    }
+
+    private static CollectSink ReadCollectSink(ref MessagePackReader reader, long start)
+    {
+        var fields = ReadFields(ref reader);
         var orderBy = new SortKey[reader.ReadArrayHeader()];
         for (var i = 0; i < orderBy.Length; i++)
         {
             CodecChecks.ReadArray(ref reader, 3, "a sort key");
+            var columnOffset = reader.Consumed;
             var column = CodecChecks.ReadCount(ref reader, "a sort column");
+            if (column >= fields.Length)
+            {
+                throw CodecChecks.Error(columnOffset, $"sort column {column} is not one of the {fields.Length} collected columns");
+            }
+
             var descending = reader.ReadBoolean();
             orderBy[i] = new SortKey(column, descending, reader.ReadBoolean());
         }
@@ -209,7 +312,40 @@ public static class FragmentCodec
             limit = value >= 0 ? value : throw CodecChecks.Error(limitOffset, $"a LIMIT cannot be negative, got {value}");
         }
 
-        return new FragmentPlan(table, fields, filter, groupKeys, aggregates, projections, orderBy, limit, reader.ReadBoolean());
+        try
+        {
+            return new CollectSink(new Schema(fields), orderBy, limit);
+        }
+        catch (ArgumentException ex)
+        {
+            throw CodecChecks.Error(start, ex.Message);
+        }
+    }
+
+    private static void WriteFields(MessagePackWriter writer, IReadOnlyList<Field> fields)
+    {
+        writer.WriteArrayHeader(fields.Count);
+        foreach (var field in fields)
+        {
+            writer.WriteArrayHeader(3);
+            writer.WriteString(field.Name);
+            CodecChecks.WriteDataType(writer, field.Type);
+            writer.WriteBoolean(field.Nullable);
+        }
+    }
+
+    private static Field[] ReadFields(ref MessagePackReader reader)
+    {
+        var fields = new Field[reader.ReadArrayHeader()];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            CodecChecks.ReadArray(ref reader, 3, "a field");
+            var name = reader.ReadString();
+            var type = CodecChecks.ReadDataType(ref reader);
+            fields[i] = new Field(name, type, reader.ReadBoolean());
+        }
+
+        return fields;
     }
 
     private static void WriteExpressions(MessagePackWriter writer, IReadOnlyList<BoundExpression> expressions)
@@ -221,12 +357,12 @@ public static class FragmentCodec
         }
     }
 
-    private static BoundExpression[] ReadExpressions(ref MessagePackReader reader)
+    private static BoundExpression[] ReadExpressions(ref MessagePackReader reader, FunctionRegistry functions)
     {
         var expressions = new BoundExpression[reader.ReadArrayHeader()];
         for (var i = 0; i < expressions.Length; i++)
         {
-            expressions[i] = ExpressionCodec.Read(ref reader);
+            expressions[i] = ExpressionCodec.Read(ref reader, functions);
         }
 
         return expressions;

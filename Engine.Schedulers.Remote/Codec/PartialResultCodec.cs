@@ -7,12 +7,14 @@ using Engine.Schedulers.Remote.Wire;
 namespace Engine.Schedulers.Remote.Codec;
 
 /// <summary>
-/// Encodes a <see cref="PartialAggResult"/> column by column (see <see cref="ColumnCodec"/>), never one map
-/// per group. Groups: <c>[0, rowsScanned, groupCount, [keyType, ...], [keyColumn, ...], [aggregate, ...], [[stateColumn, ...], ...]]</c>;
-/// rows: <c>[1, rowsScanned, rowCount, [field, ...], [column, ...]]</c>. Reading checks that every key and
-/// state column has the declared group count and the type <see cref="AggregateStateLayout"/> prescribes, that
-/// a count-distinct state's group ids name existing groups, and that every row column has the row count,
-/// throwing <see cref="ProtocolException"/> otherwise. Stateless and thread-safe.
+/// Encodes a <see cref="PartialResult"/> column by column (see <see cref="ColumnCodec"/>), never one map
+/// per group. A <see cref="GroupPartial"/>: <c>[0, rowsScanned, groupCount, [keyType, ...], [keyColumn, ...], [aggregate, ...], [[stateColumn, ...], ...]]</c>
+/// (aggregates as <see cref="FragmentCodec.WriteAggregate"/> writes them); a <see cref="RowPartial"/>:
+/// <c>[1, rowsScanned, rowCount, [field, ...], [column, ...]]</c>. Reading binds the aggregates with the
+/// reader's <see cref="Core.Functions.FunctionRegistry"/> and checks that every key and state column has the
+/// declared group count and the type the aggregate's kernel prescribes, that a distinct state's group ids
+/// name existing groups, and that every row column has the row count, throwing
+/// <see cref="ProtocolException"/> otherwise. Stateless and thread-safe.
 /// </summary>
 public static class PartialResultCodec
 {
@@ -22,10 +24,10 @@ public static class PartialResultCodec
     private const int RowsFields = 5;
 
     /// <summary>Writes <paramref name="partial"/>.</summary>
-    public static void Write(MessagePackWriter writer, PartialAggResult partial)
+    public static void Write(MessagePackWriter writer, PartialResult partial)
     {
         ArgumentNullException.ThrowIfNull(partial);
-        if (partial.Rows is { } rows)
+        if (partial is RowPartial { Rows: var rows })
         {
             writer.WriteArrayHeader(RowsFields);
             writer.WriteInt32(RowsKind);
@@ -36,7 +38,7 @@ public static class PartialResultCodec
             {
                 writer.WriteArrayHeader(3);
                 writer.WriteString(field.Name);
-                writer.WriteInt32((int)field.Type.Id);
+                CodecChecks.WriteDataType(writer, field.Type);
                 writer.WriteBoolean(field.Nullable);
             }
 
@@ -44,33 +46,35 @@ public static class PartialResultCodec
             return;
         }
 
+        var groups = (GroupPartial)partial;
         writer.WriteArrayHeader(GroupsFields);
         writer.WriteInt32(GroupsKind);
         writer.WriteInt64(partial.RowsScanned);
-        writer.WriteInt32(partial.GroupCount);
-        writer.WriteArrayHeader(partial.KeyTypes.Count);
-        foreach (var type in partial.KeyTypes)
+        writer.WriteInt32(groups.GroupCount);
+        writer.WriteArrayHeader(groups.KeyTypes.Count);
+        foreach (var type in groups.KeyTypes)
         {
-            writer.WriteInt32((int)type.Id);
+            CodecChecks.WriteDataType(writer, type);
         }
 
-        WriteColumns(writer, partial.Keys);
-        writer.WriteArrayHeader(partial.Aggregates.Count);
-        foreach (var call in partial.Aggregates)
+        WriteColumns(writer, groups.Keys);
+        writer.WriteArrayHeader(groups.Aggregates.Count);
+        foreach (var call in groups.Aggregates)
         {
             FragmentCodec.WriteAggregate(writer, call);
         }
 
-        writer.WriteArrayHeader(partial.States.Count);
-        foreach (var state in partial.States)
+        writer.WriteArrayHeader(groups.States.Count);
+        foreach (var state in groups.States)
         {
             WriteColumns(writer, state);
         }
     }
 
-    /// <summary>Reads a partial written by <see cref="Write"/>.</summary>
-    public static PartialAggResult Read(ref MessagePackReader reader)
+    /// <summary>Reads a partial written by <see cref="Write"/>, binding its aggregates with <paramref name="functions"/>.</summary>
+    public static PartialResult Read(ref MessagePackReader reader, Core.Functions.FunctionRegistry functions)
     {
+        ArgumentNullException.ThrowIfNull(functions);
         var start = reader.Consumed;
         var count = reader.ReadArrayHeader();
         var kind = CodecChecks.ReadTag(ref reader, RowsKind, "partial result kind");
@@ -86,10 +90,10 @@ public static class PartialResultCodec
             throw CodecChecks.Error(start, $"rows scanned cannot be negative, got {rowsScanned}");
         }
 
-        return kind == RowsKind ? ReadRows(ref reader, rowsScanned) : ReadGroups(ref reader, start, rowsScanned);
+        return kind == RowsKind ? ReadRows(ref reader, rowsScanned) : ReadGroups(ref reader, start, rowsScanned, functions);
     }
 
-    private static PartialAggResult ReadRows(ref MessagePackReader reader, long rowsScanned)
+    private static RowPartial ReadRows(ref MessagePackReader reader, long rowsScanned)
     {
         var rowCount = CodecChecks.ReadCount(ref reader, "a row count");
         var fields = new Field[reader.ReadArrayHeader()];
@@ -127,10 +131,10 @@ public static class PartialResultCodec
             throw new ProtocolException($"Bad payload at offset {columnsOffset}: {ex.Message}", ex);
         }
 
-        return PartialAggResult.ForRows(new ColumnBatch(schema, columns, rowCount), rowsScanned);
+        return new RowPartial(new ColumnBatch(schema, columns, rowCount), rowsScanned);
     }
 
-    private static PartialAggResult ReadGroups(ref MessagePackReader reader, long start, long rowsScanned)
+    private static GroupPartial ReadGroups(ref MessagePackReader reader, long start, long rowsScanned, Core.Functions.FunctionRegistry functions)
     {
         var groupCount = CodecChecks.ReadCount(ref reader, "a group count");
         var keyTypes = new DataType[reader.ReadArrayHeader()];
@@ -158,7 +162,7 @@ public static class PartialResultCodec
         var aggregates = new AggregateCall[reader.ReadArrayHeader()];
         for (var i = 0; i < aggregates.Length; i++)
         {
-            aggregates[i] = FragmentCodec.ReadAggregate(ref reader);
+            aggregates[i] = FragmentCodec.ReadAggregate(ref reader, functions);
         }
 
         var statesOffset = reader.Consumed;
@@ -179,7 +183,7 @@ public static class PartialResultCodec
 
         try
         {
-            return PartialAggResult.ForGroups(keyTypes, keys, groupCount, aggregates, states, rowsScanned);
+            return new GroupPartial(keyTypes, keys, groupCount, aggregates, states, rowsScanned);
         }
         catch (ArgumentException ex)
         {
@@ -189,7 +193,7 @@ public static class PartialResultCodec
 
     private static void CheckState(AggregateCall call, Column[] state, int groupCount, long offset)
     {
-        var types = AggregateStateLayout.StateTypes(call);
+        var types = call.Kernel.StateTypes;
         if (state.Length != types.Count)
         {
             throw CodecChecks.Error(offset, $"the state of {call} has {types.Count} columns, this one has {state.Length}");
@@ -203,7 +207,7 @@ public static class PartialResultCodec
             }
         }
 
-        if (call.Kind != AggregateKind.CountDistinct)
+        if (call.Kernel.StateHasRowPerGroup)
         {
             for (var c = 0; c < state.Length; c++)
             {
@@ -216,10 +220,10 @@ public static class PartialResultCodec
             return;
         }
 
-        // count(DISTINCT): (group id, value) pairs; every group id must name a group of this partial.
-        if (state[0].Length != state[1].Length || state[0].HasNulls)
+        // DISTINCT: (group id, value…) rows; every group id must name a group of this partial.
+        if (state.Length == 0 || state[0].HasNulls || state.Any(c => c.Length != state[0].Length))
         {
-            throw CodecChecks.Error(offset, $"the state of {call} needs equally long, non-NULL group ids ({state[0].Length}) and values ({state[1].Length})");
+            throw CodecChecks.Error(offset, $"the state of {call} needs non-NULL group ids and value columns of their length");
         }
 
         var ids = ((Int64Column)state[0]).Values;

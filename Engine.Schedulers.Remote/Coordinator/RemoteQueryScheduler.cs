@@ -2,6 +2,8 @@ using System.Text;
 using Engine.Core.Columns;
 using Engine.Core.Errors;
 using Engine.Core.Execution;
+using Engine.Core.Functions;
+using Engine.Core.Pipelines;
 using Engine.Core.Planning;
 using Engine.Core.Scheduling;
 
@@ -27,17 +29,23 @@ public sealed class RemoteQueryScheduler : IQueryScheduler, IDisposable
     private static readonly HashSet<string> s_retryableCodes = new(StringComparer.Ordinal) { "StorageException", "InternalError", "DuplicateFragment" };
 
     private readonly RemoteSchedulerOptions _options;
+    private readonly FunctionRegistry _functions;
     private readonly SemaphoreSlim _connectGate = new(1, 1);
     private readonly WorkerConnection?[] _connections;
     private readonly string?[] _connectFailures;
     private bool _disposed;
 
-    /// <summary>Creates a scheduler for the configured workers; connections open on the first query.</summary>
-    public RemoteQueryScheduler(RemoteSchedulerOptions options)
+    /// <summary>
+    /// Creates a scheduler for the configured workers; connections open on the first query. Partials from
+    /// workers bind their aggregates with <paramref name="functions"/> (the built-ins when null), which must
+    /// be the registry the coordinator's queries are bound with.
+    /// </summary>
+    public RemoteQueryScheduler(RemoteSchedulerOptions options, FunctionRegistry? functions = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate("Engine:Scheduler");
         _options = options;
+        _functions = functions ?? FunctionRegistry.BuiltIn;
         _connections = new WorkerConnection?[options.Workers.Count];
         _connectFailures = new string?[options.Workers.Count];
     }
@@ -56,12 +64,18 @@ public sealed class RemoteQueryScheduler : IQueryScheduler, IDisposable
     }
 
     /// <inheritdoc />
-    public async ValueTask<IReadOnlyList<PartialAggResult>> ScatterAsync(
+    public async ValueTask<ScatterResult> ScatterAsync(
         IReadOnlyList<QueryFragment> fragments, QueryContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fragments);
         ArgumentNullException.ThrowIfNull(context);
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (fragments.Count == 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return new ScatterResult([], new SchedulingDecision("NONE", "no partition can match the query", 0, 0));
+        }
+
         var connections = await ConnectAsync(cancellationToken).ConfigureAwait(false);
         var live = connections.Count(c => c is { IsAlive: true });
         if (live == 0)
@@ -69,7 +83,7 @@ public sealed class RemoteQueryScheduler : IQueryScheduler, IDisposable
             throw AllWorkersFailed(connections, fragments.Count);
         }
 
-        context.Decision = new SchedulingDecision(Mode, $"{fragments.Count} fragment(s) on {live} of {WorkerCount} worker(s), by partition affinity", live, fragments.Count);
+        var decision = new SchedulingDecision(Mode, $"{fragments.Count} fragment(s) on {live} of {WorkerCount} worker(s), by partition affinity", live, fragments.Count);
         var state = new ScatterState(fragments, connections.Count, w => connections[w] is { IsAlive: true }, _options.MaxAttempts);
         using var query = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var slots = new List<Task>();
@@ -103,8 +117,7 @@ public sealed class RemoteQueryScheduler : IQueryScheduler, IDisposable
             throw AllWorkersFailed(connections, state.Remaining);
         }
 
-        context.Decision = context.Decision with { Details = state.Reports() };
-        return state.Results();
+        return new ScatterResult(state.Results(), decision with { Details = state.Reports() });
     }
 
     /// <summary>Closes every worker connection.</summary>
@@ -171,48 +184,28 @@ public sealed class RemoteQueryScheduler : IQueryScheduler, IDisposable
         }
     }
 
-    private static string? Mismatch(FragmentPlan plan, PartialAggResult partial)
+    private static string? Mismatch(FragmentPlan plan, PartialResult partial)
     {
-        if (partial.IsAggregate != plan.IsAggregate)
+        switch (plan.Sink, partial)
         {
-            return plan.IsAggregate ? "rows instead of groups" : "groups instead of rows";
-        }
+            case (CollectSink collect, RowPartial rows):
+                return rows.Rows.Schema.Fields.Select(f => f.Type).SequenceEqual(collect.Rows.Fields.Select(f => f.Type))
+                    ? null
+                    : $"rows of ({rows.Rows.Schema}) for ({collect.Rows})";
+            case (AggregateSink sink, GroupPartial groups):
+                if (!groups.KeyTypes.SequenceEqual(sink.GroupKeys.Select(k => k.Type)))
+                {
+                    return $"group keys of {string.Join(", ", groups.KeyTypes)} for {string.Join(", ", sink.GroupKeys.Select(k => k.Type))}";
+                }
 
-        if (!plan.IsAggregate)
-        {
-            return partial.Rows!.Schema.Count == plan.Projections.Count
-                ? null
-                : $"{partial.Rows.Schema.Count} columns for {plan.Projections.Count} projections";
+                return groups.Aggregates.SequenceEqual(sink.Aggregates)
+                    ? null
+                    : $"aggregates {string.Join(", ", groups.Aggregates)} for {string.Join(", ", sink.Aggregates)}";
+            case (AggregateSink, _):
+                return "rows instead of groups";
+            default:
+                return "groups instead of rows";
         }
-
-        if (partial.KeyTypes.Count != plan.GroupKeys.Count)
-        {
-            return $"{partial.KeyTypes.Count} group keys for {plan.GroupKeys.Count}";
-        }
-
-        for (var k = 0; k < plan.GroupKeys.Count; k++)
-        {
-            if (partial.KeyTypes[k] != plan.GroupKeys[k].Type)
-            {
-                return $"group key {k} is {partial.KeyTypes[k].SqlName()}, the plan says {plan.GroupKeys[k].Type.SqlName()}";
-            }
-        }
-
-        if (partial.Aggregates.Count != plan.Aggregates.Count)
-        {
-            return $"{partial.Aggregates.Count} aggregates for {plan.Aggregates.Count}";
-        }
-
-        for (var a = 0; a < plan.Aggregates.Count; a++)
-        {
-            var (got, want) = (partial.Aggregates[a], plan.Aggregates[a]);
-            if (got.Kind != want.Kind || got.InputType != want.InputType || got.ResultType != want.ResultType)
-            {
-                return $"aggregate {a} is {got}, the plan says {want}";
-            }
-        }
-
-        return null;
     }
 
     private async Task<IReadOnlyList<WorkerConnection?>> ConnectAsync(CancellationToken cancellationToken)
@@ -227,7 +220,7 @@ public sealed class RemoteQueryScheduler : IQueryScheduler, IDisposable
                 {
                     _connections[w]?.Dispose();
                     _connections[w] = null;
-                    attempts.Add((w, WorkerConnection.ConnectAsync(_options.Workers[w], _options, cancellationToken)));
+                    attempts.Add((w, WorkerConnection.ConnectAsync(_options.Workers[w], _options, _functions, cancellationToken)));
                 }
             }
 

@@ -17,7 +17,7 @@ internal sealed class ScatterState
     private readonly Lock _lock = new();
     private readonly Queue<Item>[] _preferred;
     private readonly Queue<Item> _shared = new();
-    private readonly PartialAggResult?[] _results;
+    private readonly PartialResult?[] _results;
     private readonly Item[] _items;
     private readonly int _maxAttempts;
     private TaskCompletionSource _changed = NewSignal();
@@ -32,7 +32,7 @@ internal sealed class ScatterState
             _preferred[w] = new Queue<Item>();
         }
 
-        _results = new PartialAggResult?[fragments.Count];
+        _results = new PartialResult?[fragments.Count];
         _items = new Item[fragments.Count];
         _remaining = fragments.Count;
         _maxAttempts = maxAttempts;
@@ -121,7 +121,7 @@ internal sealed class ScatterState
     }
 
     /// <summary>Records a fragment's partial; a second answer for the same fragment is ignored.</summary>
-    public void Complete(Item item, PartialAggResult partial, string worker, TimeSpan elapsed)
+    public void Complete(Item item, PartialResult partial, string worker, TimeSpan elapsed)
     {
         lock (_lock)
         {
@@ -193,11 +193,11 @@ internal sealed class ScatterState
     }
 
     /// <summary>The partials in fragment order; call only when <see cref="Remaining"/> is 0.</summary>
-    public IReadOnlyList<PartialAggResult> Results()
+    public IReadOnlyList<PartialResult> Results()
     {
         lock (_lock)
         {
-            var results = new List<PartialAggResult>(_results.Length);
+            var results = new List<PartialResult>(_results.Length);
             foreach (var result in _results)
             {
                 results.Add(result ?? throw new InvalidOperationException("A fragment has no result."));

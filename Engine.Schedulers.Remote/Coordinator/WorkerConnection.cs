@@ -53,7 +53,7 @@ internal sealed class WorkerConnection : IDisposable
     public string? Failure => Volatile.Read(ref _failure);
 
     /// <summary>Connects, runs the handshake and starts the read and heartbeat loops; a failure throws <see cref="RemoteWorkerException"/>.</summary>
-    public static async Task<WorkerConnection> ConnectAsync(WorkerEndpoint endpoint, RemoteSchedulerOptions options, CancellationToken cancellationToken)
+    public static async Task<WorkerConnection> ConnectAsync(WorkerEndpoint endpoint, RemoteSchedulerOptions options, Engine.Core.Functions.FunctionRegistry functions, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.ConnectTimeout);
@@ -63,8 +63,8 @@ internal sealed class WorkerConnection : IDisposable
         {
             await socket.ConnectAsync(endpoint.Host, endpoint.Port, timeout.Token).ConfigureAwait(false);
             connection = options.Tls
-                ? new ProtocolConnection(socket, await AuthenticateTlsAsync(socket, endpoint, options, timeout.Token).ConfigureAwait(false), options.MaxFrameSize)
-                : new ProtocolConnection(socket, options.MaxFrameSize);
+                ? new ProtocolConnection(socket, await AuthenticateTlsAsync(socket, endpoint, options, timeout.Token).ConfigureAwait(false), options.MaxFrameSize, functions)
+                : new ProtocolConnection(socket, options.MaxFrameSize, functions);
             var (name, concurrency) = await HandshakeAsync(connection, endpoint, options, timeout.Token).ConfigureAwait(false);
             var worker = new WorkerConnection(endpoint, name, concurrency, connection, options);
             worker.Start();

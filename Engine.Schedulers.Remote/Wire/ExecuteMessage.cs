@@ -1,3 +1,4 @@
+using Engine.Core.Functions;
 using Engine.Core.Planning;
 using Engine.Schedulers.Remote.Codec;
 using Engine.Schedulers.Remote.MessagePack;
@@ -21,13 +22,13 @@ public sealed record ExecuteMessage(QueryFragment Fragment) : IProtocolMessage
     public static string FormatQueryId(Guid queryId) => queryId.ToString("D");
 
     /// <summary>Reads the fields after <paramref name="header"/>; throws <see cref="ProtocolException"/> on bad fields.</summary>
-    public static ExecuteMessage Read(ref MessagePackReader reader, MessageHeader header)
+    public static ExecuteMessage Read(ref MessagePackReader reader, MessageHeader header, FunctionRegistry functions)
     {
         MessageEnvelope.RequireFields(header, MessageType.Execute, FieldCount);
         try
         {
             var queryId = reader.ReadString();
-            var fragment = FragmentCodec.Read(ref reader);
+            var fragment = FragmentCodec.Read(ref reader, functions);
             if (queryId != FormatQueryId(fragment.QueryId))
             {
                 throw new ProtocolException($"An Execute message names query '{queryId}' but carries a fragment of query {FormatQueryId(fragment.QueryId)}.");

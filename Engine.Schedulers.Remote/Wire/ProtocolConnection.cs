@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Engine.Core.Functions;
 
 namespace Engine.Schedulers.Remote.Wire;
 
@@ -17,21 +18,27 @@ public sealed class ProtocolConnection : IDisposable
     private readonly Stream _stream;
     private readonly FrameReader _reader;
     private readonly FrameWriter _writer;
+    private readonly FunctionRegistry _functions;
     private int _references = 1;
     private int _closed;
 
-    /// <summary>Takes ownership of a connected <paramref name="socket"/>.</summary>
-    public ProtocolConnection(Socket socket, int maxFrameSize = FrameFormat.DefaultMaxFrameSize)
-        : this(socket, new NetworkStream(socket ?? throw new ArgumentNullException(nameof(socket)), ownsSocket: true), maxFrameSize)
+    /// <summary>
+    /// Takes ownership of a connected <paramref name="socket"/>; fragments and partials it receives bind their
+    /// calls with <paramref name="functions"/> (the built-ins when null).
+    /// </summary>
+    public ProtocolConnection(Socket socket, int maxFrameSize = FrameFormat.DefaultMaxFrameSize, FunctionRegistry? functions = null)
+        : this(socket, new NetworkStream(socket ?? throw new ArgumentNullException(nameof(socket)), ownsSocket: true), maxFrameSize, functions)
     {
     }
 
     /// <summary>
     /// Takes ownership of a connected <paramref name="socket"/> and of <paramref name="stream"/> over it (a
     /// <see cref="System.Net.Security.SslStream"/> once TLS is established); disposing the stream must close the socket.
+    /// Received fragments and partials bind their calls with <paramref name="functions"/> (the built-ins when null).
     /// </summary>
-    public ProtocolConnection(Socket socket, Stream stream, int maxFrameSize = FrameFormat.DefaultMaxFrameSize)
+    public ProtocolConnection(Socket socket, Stream stream, int maxFrameSize = FrameFormat.DefaultMaxFrameSize, FunctionRegistry? functions = null)
     {
+        _functions = functions ?? FunctionRegistry.BuiltIn;
         ArgumentNullException.ThrowIfNull(socket);
         ArgumentNullException.ThrowIfNull(stream);
         _socket = socket;
@@ -72,7 +79,7 @@ public sealed class ProtocolConnection : IDisposable
         try
         {
             var payload = await _reader.ReadFrameAsync(cancellationToken).ConfigureAwait(false);
-            return payload is { } frame ? ProtocolMessages.Read(frame) : null;
+            return payload is { } frame ? ProtocolMessages.Read(frame, _functions) : null;
         }
         finally
         {

@@ -1,3 +1,4 @@
+using Engine.Core.Functions;
 using Engine.Schedulers.Remote.MessagePack;
 
 namespace Engine.Schedulers.Remote.Wire;
@@ -6,11 +7,14 @@ namespace Engine.Schedulers.Remote.Wire;
 public static class ProtocolMessages
 {
     /// <summary>
-    /// Reads the envelope and the body of <paramref name="payload"/>. Throws <see cref="ProtocolException"/>
-    /// for anything that is not exactly one well-formed message. The result does not reference the payload.
+    /// Reads the envelope and the body of <paramref name="payload"/>, binding the function calls of fragments
+    /// and partials with <paramref name="functions"/> (the built-ins when null). Throws
+    /// <see cref="ProtocolException"/> for anything that is not exactly one well-formed message. The result
+    /// does not reference the payload.
     /// </summary>
-    public static IProtocolMessage Read(ReadOnlyMemory<byte> payload)
+    public static IProtocolMessage Read(ReadOnlyMemory<byte> payload, FunctionRegistry? functions = null)
     {
+        functions ??= FunctionRegistry.BuiltIn;
         var reader = new MessagePackReader(payload);
         var header = MessageEnvelope.ReadHeader(ref reader);
         return header.Type switch
@@ -18,8 +22,8 @@ public static class ProtocolMessages
             MessageType.Hello => HelloMessage.Read(ref reader, header),
             MessageType.HelloOk => HelloOkMessage.Read(ref reader, header),
             MessageType.Rejected => RejectedMessage.Read(ref reader, header),
-            MessageType.Execute => ExecuteMessage.Read(ref reader, header),
-            MessageType.Result => ResultMessage.Read(ref reader, header),
+            MessageType.Execute => ExecuteMessage.Read(ref reader, header, functions),
+            MessageType.Result => ResultMessage.Read(ref reader, header, functions),
             MessageType.Error => ErrorMessage.Read(ref reader, header),
             MessageType.Cancel => CancelMessage.Read(ref reader, header),
             MessageType.Ping => PingMessage.Read(ref reader, header),

@@ -1,4 +1,5 @@
 using Engine.Core.Execution;
+using Engine.Core.Functions;
 using Engine.Schedulers.Remote.Codec;
 using Engine.Schedulers.Remote.MessagePack;
 
@@ -13,7 +14,7 @@ namespace Engine.Schedulers.Remote.Wire;
 /// <param name="FragmentId">The fragment this partial answers.</param>
 /// <param name="Partial">The fragment's partial aggregate or rows.</param>
 /// <param name="ElapsedMicros">How long the worker spent on the fragment, in microseconds.</param>
-public sealed record ResultMessage(string QueryId, int FragmentId, PartialAggResult Partial, long ElapsedMicros) : IProtocolMessage
+public sealed record ResultMessage(string QueryId, int FragmentId, PartialResult Partial, long ElapsedMicros) : IProtocolMessage
 {
     internal const int FieldCount = 4;
 
@@ -21,14 +22,14 @@ public sealed record ResultMessage(string QueryId, int FragmentId, PartialAggRes
     public MessageType Type => MessageType.Result;
 
     /// <summary>Reads the fields after <paramref name="header"/>; throws <see cref="ProtocolException"/> on bad fields.</summary>
-    public static ResultMessage Read(ref MessagePackReader reader, MessageHeader header)
+    public static ResultMessage Read(ref MessagePackReader reader, MessageHeader header, FunctionRegistry functions)
     {
         MessageEnvelope.RequireFields(header, MessageType.Result, FieldCount);
         try
         {
             var queryId = reader.ReadString();
             var fragmentId = reader.ReadInt32();
-            var partial = PartialResultCodec.Read(ref reader);
+            var partial = PartialResultCodec.Read(ref reader, functions);
             var statsOffset = reader.Consumed;
             var stats = reader.ReadArrayHeader();
             if (stats < 1)

@@ -34,6 +34,12 @@ public sealed class WorkerOptions
     /// <summary>The largest frame accepted or sent.</summary>
     public int MaxFrameSize { get; init; } = Wire.FrameFormat.DefaultMaxFrameSize;
 
+    /// <summary>
+    /// The functions received fragments are bound with; a fragment that calls one missing here is answered
+    /// with an error naming it. The built-ins by default.
+    /// </summary>
+    public Engine.Core.Functions.FunctionRegistry Functions { get; init; } = Engine.Core.Functions.FunctionRegistry.BuiltIn;
+
     /// <summary><see cref="Threads"/> with 0 resolved to the processor count.</summary>
     public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
 }

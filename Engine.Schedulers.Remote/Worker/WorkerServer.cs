@@ -120,7 +120,7 @@ public sealed class WorkerServer : IAsyncDisposable
 
                 Interlocked.Increment(ref _connectionsAccepted);
                 sessions.Add(Options.TlsCertificate is null
-                    ? RunSessionAsync(new ProtocolConnection(socket, Options.MaxFrameSize))
+                    ? RunSessionAsync(new ProtocolConnection(socket, Options.MaxFrameSize, Options.Functions))
                     : RunTlsSessionAsync(socket, Options.TlsCertificate));
                 sessions.RemoveAll(t => t.IsCompleted);
             }
@@ -191,7 +191,7 @@ public sealed class WorkerServer : IAsyncDisposable
             return;
         }
 
-        await RunSessionAsync(new ProtocolConnection(socket, tls, Options.MaxFrameSize)).ConfigureAwait(false);
+        await RunSessionAsync(new ProtocolConnection(socket, tls, Options.MaxFrameSize, Options.Functions)).ConfigureAwait(false);
     }
 
     private async Task RunSessionAsync(ProtocolConnection connection)

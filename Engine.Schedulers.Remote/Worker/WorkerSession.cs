@@ -174,8 +174,27 @@ internal sealed class WorkerSession : IDisposable
 
     private async Task ReadLoopAsync(CancellationToken cancellationToken)
     {
-        while (await _connection.ReceiveAsync(cancellationToken).ConfigureAwait(false) is { } message)
+        while (true)
         {
+            IProtocolMessage? message;
+            try
+            {
+                message = await _connection.ReceiveAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (RejectedFragmentException rejected)
+            {
+                // A well-formed fragment this worker cannot run (a function it lacks): answer it, keep the connection.
+                _server.CountReceived();
+                var key = (ExecuteMessage.FormatQueryId(rejected.QueryId), rejected.FragmentId);
+                await SendQuietlyAsync(Failed(key, rejected.Reason.GetType().Name, rejected.Reason.Message)).ConfigureAwait(false);
+                continue;
+            }
+
+            if (message is null)
+            {
+                return;
+            }
+
             switch (message)
             {
                 case ExecuteMessage execute:
@@ -231,12 +250,12 @@ internal sealed class WorkerSession : IDisposable
             slotTaken = true;
             WorkerLog.FragmentStarted(_server.Logger, key.FragmentId, key.QueryId, fragment.Scans.Count);
             var stopwatch = Stopwatch.StartNew();
-            var partials = await _server.Scheduler.ScatterAsync([fragment], new QueryContext(fragment.QueryId, _server.Reader), token).ConfigureAwait(false);
-            var partial = partials.Count switch
+            var scatter = await _server.Scheduler.ScatterAsync([fragment], new QueryContext(fragment.QueryId, _server.Reader), token).ConfigureAwait(false);
+            var partial = scatter.Partials.Count switch
             {
-                1 => partials[0],
-                0 => await new FragmentExecutor(_server.Reader).ExecuteAsync(fragment with { Scans = [] }, token).ConfigureAwait(false),
-                _ => PartialAggMerger.Merge(partials),
+                1 => scatter.Partials[0],
+                0 => fragment.Plan.Sink.EmptyPartial(),
+                _ => PartialMerger.Merge(scatter.Partials),
             };
             answer = new ResultMessage(key.QueryId, key.FragmentId, partial, (long)stopwatch.Elapsed.TotalMicroseconds);
         }

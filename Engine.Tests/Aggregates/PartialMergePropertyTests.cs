@@ -33,9 +33,9 @@ public class PartialMergePropertyTests
         var random = new Random(seed);
         var shuffled = partials.OrderBy(_ => random.Next()).ToList();
 
-        var flat = PartialAggMerger.Merge(partials);
-        var leftFold = shuffled.Aggregate((a, b) => PartialAggMerger.Merge([a, b]));
-        var rightFold = shuffled.AsEnumerable().Reverse().Aggregate((a, b) => PartialAggMerger.Merge([b, a]));
+        var flat = Merge(partials);
+        var leftFold = shuffled.Aggregate((a, b) => Merge([a, b]));
+        var rightFold = shuffled.AsEnumerable().Reverse().Aggregate((a, b) => Merge([b, a]));
 
         AssertSameFinal(flat, leftFold);
         AssertSameFinal(flat, rightFold);
@@ -45,23 +45,23 @@ public class PartialMergePropertyTests
     public async Task Merge_WithTheEmptyPartial_IsTheIdentity()
     {
         var partials = await RandomSplitPartialsAsync(11, pieces: 4);
-        var merged = PartialAggMerger.Merge(partials);
+        var merged = Merge(partials);
         var empty = await ExecuteAsync([]);
         Assert.That(empty.GroupCount, Is.Zero);
 
-        AssertSameFinal(merged, PartialAggMerger.Merge([empty, merged]));
-        AssertSameFinal(merged, PartialAggMerger.Merge([merged, empty]));
+        AssertSameFinal(merged, Merge([empty, merged]));
+        AssertSameFinal(merged, Merge([merged, empty]));
     }
 
     [Test]
     public async Task AnySplitIntoFragments_GivesTheSameAnswerAsOneFragment([Values(1, 2, 3, 4, 5, 6)] int seed)
     {
-        var whole = PartialAggMerger.Merge(await RandomSplitPartialsAsync(seed, pieces: 1));
-        var split = PartialAggMerger.Merge(await RandomSplitPartialsAsync(seed, pieces: 2 + seed * 5));
+        var whole = Merge(await RandomSplitPartialsAsync(seed, pieces: 1));
+        var split = Merge(await RandomSplitPartialsAsync(seed, pieces: 2 + seed * 5));
         AssertSameFinal(whole, split);
     }
 
-    private static async Task<List<PartialAggResult>> RandomSplitPartialsAsync(int seed, int pieces)
+    private static async Task<List<GroupPartial>> RandomSplitPartialsAsync(int seed, int pieces)
     {
         var random = new Random(seed);
         var scans = new List<PartitionScan>();
@@ -75,7 +75,7 @@ public class PartialMergePropertyTests
             }
         }
 
-        var partials = new List<PartialAggResult>();
+        var partials = new List<GroupPartial>();
         foreach (var scan in scans.OrderBy(_ => random.Next()))
         {
             partials.Add(await ExecuteAsync([scan]));
@@ -84,18 +84,20 @@ public class PartialMergePropertyTests
         return partials;
     }
 
-    private static async Task<PartialAggResult> ExecuteAsync(IReadOnlyList<PartitionScan> scans)
+    private static async Task<GroupPartial> ExecuteAsync(IReadOnlyList<PartitionScan> scans)
     {
         var bound = Binder.Bind(AllAggregates, SqlParser.Parse(AllAggregates), s_catalog.Value);
         var fragment = new QueryFragment(Guid.NewGuid(), 0, bound.Plan, scans);
-        return await new FragmentExecutor(s_catalog.Value).ExecuteAsync(fragment, CancellationToken.None);
+        return (GroupPartial)await new FragmentExecutor(s_catalog.Value).ExecuteAsync(fragment, CancellationToken.None);
     }
 
-    private static void AssertSameFinal(PartialAggResult expected, PartialAggResult actual)
+    private static GroupPartial Merge(IReadOnlyList<GroupPartial> partials) => (GroupPartial)PartialMerger.Merge(partials);
+
+    private static void AssertSameFinal(GroupPartial expected, GroupPartial actual)
     {
         Assert.That(actual.GroupCount, Is.EqualTo(expected.GroupCount));
-        var expectedRows = Rows(PartialAggMerger.Finalize(expected));
-        var actualRows = Rows(PartialAggMerger.Finalize(actual));
+        var expectedRows = Rows(PartialMerger.Finalize(expected));
+        var actualRows = Rows(PartialMerger.Finalize(actual));
         foreach (var (key, values) in expectedRows)
         {
             Assert.That(actualRows.TryGetValue(key, out var other), Is.True, $"group {key} is missing");

@@ -32,7 +32,7 @@ public class ConstantComparisonFilterTests
 
     private static int[] General(ComparisonExpression comparison, ColumnBatch batch)
     {
-        var result = (BoolColumn)ExpressionEvaluator.Evaluate(comparison, batch, null);
+        var result = (BoolColumn)ExpressionEvaluator.Evaluate(comparison, batch);
         return Enumerable.Range(0, result.Length).Where(i => !result.IsNull(i) && result.GetValue(i)).ToArray();
     }
 
@@ -54,7 +54,7 @@ public class ConstantComparisonFilterTests
                         new ComparisonExpression(op, new Literal(constant), column),
                     })
                     {
-                        Assert.That(ExpressionEvaluator.Filter(comparison, batch, null), Is.EqualTo(General(comparison, batch)), comparison.ToString());
+                        Assert.That(ExpressionEvaluator.FilterRows(comparison, batch), Is.EqualTo(General(comparison, batch)), comparison.ToString());
                     }
                 }
             }
@@ -68,6 +68,6 @@ public class ConstantComparisonFilterTests
         var comparison = new ComparisonExpression(ComparisonOperator.GreaterOrEqual, new ColumnReference(0, "i", DataType.Int64), new Literal(ScalarValue.FromInt64(0)));
         int[] incoming = [1, 5, 9, 200, 499];
         var expected = incoming.Where(r => General(comparison, batch).Contains(r)).ToArray();
-        Assert.That(ExpressionEvaluator.Filter(comparison, batch, incoming), Is.EqualTo(expected));
+        Assert.That(ExpressionEvaluator.Filter(comparison, batch, Selection.Of(incoming, incoming.Length), new SelectionBuffers()).Rows.ToArray(), Is.EqualTo(expected));
     }
 }

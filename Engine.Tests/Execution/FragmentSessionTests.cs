@@ -15,7 +15,7 @@ public sealed class FragmentSessionTests
         var planned = TestEngines.Local(catalog).Plan(sql);
         var executor = new FragmentExecutor(catalog);
 
-        var separate = new List<PartialAggResult>();
+        var separate = new List<PartialResult>();
         foreach (var fragment in planned.Fragments)
         {
             separate.Add(await executor.ExecuteAsync(fragment, CancellationToken.None));
@@ -27,7 +27,7 @@ public sealed class FragmentSessionTests
             await session.AddAsync(fragment, CancellationToken.None);
         }
 
-        var merged = PartialAggMerger.Merge(separate);
+        var merged = PartialMerger.Merge(separate);
         var together = session.ToPartial();
 
         Assert.That(together.RowsScanned, Is.EqualTo(merged.RowsScanned));
@@ -47,7 +47,7 @@ public sealed class FragmentSessionTests
             await session.AddAsync(fragment, CancellationToken.None);
         }
 
-        var rows = session.ToPartial().Rows!;
+        var rows = ((RowPartial)session.ToPartial()).Rows;
         Assert.That(Enumerable.Range(0, rows.RowCount).Select(r => rows.Columns[1].GetScalar(r).DoubleValue), Is.EquivalentTo(new[] { 30.0, 21.0, 20.0 }));
     }
 
@@ -65,9 +65,10 @@ public sealed class FragmentSessionTests
     }
 
     // Every group as text, keys and finalized values, so two partials compare regardless of group order.
-    private static IEnumerable<string> Describe(PartialAggResult partial)
+    private static IEnumerable<string> Describe(PartialResult result)
     {
-        var columns = PartialAggMerger.Finalize(partial);
+        var partial = (GroupPartial)result;
+        var columns = PartialMerger.Finalize(partial);
         return Enumerable.Range(0, partial.GroupCount).Select(g => string.Join("|", columns.Select(c => c.GetScalar(g).ToString())));
     }
 }

@@ -40,7 +40,7 @@ public class SortedRangeFilterTests
                 foreach (var comparison in new[] { new ComparisonExpression(op, s_ts, At(constant)), new ComparisonExpression(op, At(constant), s_ts) })
                 {
                     Assert.That(SortedRangeFilter.TryRange(comparison, batch, out var start, out var length), Is.True, comparison.ToString());
-                    Assert.That(Range(start, length), Is.EqualTo(ExpressionEvaluator.Filter(comparison, batch, null)), comparison.ToString());
+                    Assert.That(Range(start, length), Is.EqualTo(ExpressionEvaluator.FilterRows(comparison, batch)), comparison.ToString());
                 }
             }
         }
@@ -55,7 +55,7 @@ public class SortedRangeFilterTests
             new ComparisonExpression(ComparisonOperator.Less, s_ts, At(400)));
 
         Assert.That(SortedRangeFilter.TryRange(filter, batch, out var start, out var length), Is.True);
-        Assert.That(Range(start, length), Is.EqualTo(ExpressionEvaluator.Filter(filter, batch, null)));
+        Assert.That(Range(start, length), Is.EqualTo(ExpressionEvaluator.FilterRows(filter, batch)));
     }
 
     [Test]
@@ -103,7 +103,7 @@ public class SortedRangeFilterTests
 
         Assert.That(SortedRangeFilter.TryRange(filter, batch, out var from, out var count), Is.True);
         Assert.That(Range(from, count), Is.EqualTo(Range(start, length)));
-        Assert.That(Range(from, count), Is.EqualTo(ExpressionEvaluator.Filter(filter, batch, null)));
+        Assert.That(Range(from, count), Is.EqualTo(ExpressionEvaluator.FilterRows(filter, batch)));
     }
 
     [Test]

@@ -156,7 +156,7 @@ public class AddEngineTests
 
         public int WorkerCount => 1;
 
-        public ValueTask<IReadOnlyList<PartialAggResult>> ScatterAsync(IReadOnlyList<QueryFragment> fragments, QueryContext context, CancellationToken cancellationToken)
+        public ValueTask<ScatterResult> ScatterAsync(IReadOnlyList<QueryFragment> fragments, QueryContext context, CancellationToken cancellationToken)
         {
             Fragments += fragments.Count;
             return _inner.ScatterAsync(fragments, context, cancellationToken);

@@ -5,7 +5,7 @@ namespace Engine.Tests.Remote;
 /// <summary>Execute and Result payloads that lie: every one is refused with <see cref="ProtocolException"/> naming the problem.</summary>
 public sealed class CodecHostileInputTests
 {
-    private static readonly object?[] s_countStar = [0L, null, null, 1L];
+    private static readonly object?[] s_countStar = ["count_star", false, Array.Empty<object?>(), 1L];
 
     private static object?[] Int64Column(long length, byte[] values, byte[]? validity = null) => [1L, length, validity, values];
 
@@ -17,10 +17,15 @@ public sealed class CodecHostileInputTests
 
     private static object?[] ColumnRef(long index) => [1L, 1L, index, "volume"];
 
-    private static object?[] Fragment(object? filter, object?[]? aggregates = null) =>
+    private static object?[] Fragment(object? filter, object?[]? aggregates = null, object?[]? sink = null) =>
     [
         new byte[16], 0L,
-        new object?[] { "trades", Array.Empty<object?>(), filter, Array.Empty<object?>(), aggregates ?? [], Array.Empty<object?>(), Array.Empty<object?>(), null, true },
+        new object?[]
+        {
+            "trades", Array.Empty<object?>(),
+            filter is null ? Array.Empty<object?>() : new object?[] { new object?[] { "Filter", filter } },
+            sink ?? new object?[] { "Aggregate", Array.Empty<object?>(), aggregates ?? [] },
+        },
         Array.Empty<object?>(),
     ];
 
@@ -79,7 +84,7 @@ public sealed class CodecHostileInputTests
     [Test]
     public void Partial_CountDistinctStateNamingAMissingGroup_IsRefused()
     {
-        object?[] countDistinct = [2L, ColumnRef(3), null, 1L];
+        object?[] countDistinct = ["count", true, new object?[] { ColumnRef(3) }, 1L];
         object?[] state = [Int64Column(1, [5, 0, 0, 0, 0, 0, 0, 0]), Int64Column(1, new byte[8])];
 
         AssertRejected(ResultPayload(Groups(1, [], [], [countDistinct], [state])), "names group 5 at entry 0; there are 1 groups");
@@ -130,9 +135,12 @@ public sealed class CodecHostileInputTests
             w.WriteArrayHeader(4);
             w.WriteBinary(new byte[16]);
             w.WriteInt32(0);
-            w.WriteArrayHeader(9);
+            w.WriteArrayHeader(4);
             w.WriteString("trades");
             w.WriteArrayHeader(0);
+            w.WriteArrayHeader(1);
+            w.WriteArrayHeader(2);
+            w.WriteString("Filter");
             for (var i = 0; i < 100; i++)
             {
                 w.WriteArrayHeader(2);
@@ -140,13 +148,7 @@ public sealed class CodecHostileInputTests
             }
 
             w.WriteRaw(MessagePackTestHelpers.Encode(ColumnRef(0)));
-            for (var i = 0; i < 4; i++)
-            {
-                w.WriteArrayHeader(0);
-            }
-
-            w.WriteNil();
-            w.WriteBoolean(true);
+            w.WriteRaw(MessagePackTestHelpers.Encode(new object?[] { "Aggregate", Array.Empty<object?>(), Array.Empty<object?>() }));
             w.WriteArrayHeader(0);
         });
 
@@ -154,12 +156,35 @@ public sealed class CodecHostileInputTests
     }
 
     [Test]
-    public void Aggregate_UnknownKind_IsRefused() =>
-        AssertRejected(ExecutePayload(Fragment(null, [new object?[] { 50L, null, null, 1L }])), "unknown aggregate kind tag 50");
+    public void Aggregate_UnknownToThisWorker_IsRejectedNamingIt() =>
+        Assert.That(() => ProtocolMessages.Read(ExecutePayload(Fragment(null, [new object?[] { "approx_percentile", false, Array.Empty<object?>(), 2L }]))),
+            Throws.TypeOf<RejectedFragmentException>().With.Message.Contains("aggregate function 'approx_percentile'"));
+
+    [Test]
+    public void Function_UnknownToThisWorker_IsRejectedNamingIt() =>
+        Assert.That(() => ProtocolMessages.Read(ExecutePayload(Fragment(new object?[] { 12L, "my_udf", 4L, new object?[] { ColumnRef(0) } }))),
+            Throws.TypeOf<RejectedFragmentException>().With.Message.Contains("scalar function 'my_udf'"));
 
     [Test]
     public void Aggregate_MissingArgument_IsRefused() =>
-        AssertRejected(ExecutePayload(Fragment(null, [new object?[] { 3L, null, null, 1L }])), "a Sum aggregate has the wrong arguments");
+        AssertRejected(ExecutePayload(Fragment(null, [new object?[] { "sum", false, Array.Empty<object?>(), 1L }])), "the call of sum does not bind here: sum() takes 1 argument(s), got 0");
+
+    [Test]
+    public void Aggregate_ResultTypeOtherThanTheWorkerBinds_IsRefused() =>
+        AssertRejected(ExecutePayload(Fragment(null, [new object?[] { "sum", false, new object?[] { ColumnRef(0) }, 2L }])), "sum binds to BIGINT here, the sender bound it to DOUBLE");
+
+    [Test]
+    public void Operator_ThatCannotRunInAFragment_IsRefused()
+    {
+        var fragment = Fragment(null);
+        ((object?[])fragment[2]!)[2] = new object?[] { new object?[] { "Sort", Array.Empty<object?>(), null } };
+
+        AssertRejected(ExecutePayload(fragment), "'Sort' with 2 fields is not an operator a fragment runs");
+    }
+
+    [Test]
+    public void Sink_Unknown_IsRefused() =>
+        AssertRejected(ExecutePayload(Fragment(null, sink: new object?[] { "Window", Array.Empty<object?>() })), "'Window' with 1 fields is not a sink");
 
     [Test]
     public void Execute_QueryIdThatDoesNotMatchTheFragment_IsRefused() =>
@@ -177,8 +202,7 @@ public sealed class CodecHostileInputTests
     [Test]
     public void Execute_NegativeLimit_IsRefused()
     {
-        var fragment = Fragment(null);
-        ((object?[])fragment[2]!)[7] = -5L;
+        var fragment = Fragment(null, sink: new object?[] { "Collect", Array.Empty<object?>(), Array.Empty<object?>(), -5L });
 
         AssertRejected(ExecutePayload(fragment), "a LIMIT cannot be negative, got -5");
     }

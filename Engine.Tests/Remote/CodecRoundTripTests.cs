@@ -4,6 +4,7 @@ using Engine.Core.Catalog;
 using Engine.Core.Columns;
 using Engine.Core.Execution;
 using Engine.Core.Expressions;
+using Engine.Core.Functions;
 using Engine.Core.Generators;
 using Engine.Core.Planning;
 using Engine.Core.Sql;
@@ -41,16 +42,18 @@ public sealed class CodecRoundTripTests
             new Literal(ScalarValue.FromBool(true)),
             new Literal(ScalarValue.FromString("it's ü")),
             new Literal(ScalarValue.Null(DataType.String)),
-            new ArithmeticExpression(ArithmeticOperator.Modulo, s_volume, new Literal(ScalarValue.FromInt64(7)), DataType.Int64),
-            new ArithmeticExpression(ArithmeticOperator.Divide, s_price, s_volume, DataType.Double),
+            Call("%", s_volume, new Literal(ScalarValue.FromInt64(7))),
+            Call("/", s_price, s_volume),
+            Call("+", s_ts, new Literal(ScalarValue.FromInterval(90_000_000))),
             new ComparisonExpression(ComparisonOperator.GreaterOrEqual, s_ts, new Literal(ScalarValue.FromTimestamp(5))),
             new LogicalExpression(LogicalOperator.Or,
                 new ComparisonExpression(ComparisonOperator.NotEqual, s_symbol, new Literal(ScalarValue.FromString("A"))),
                 new NotExpression(new IsNullExpression(s_price, Negated: true))),
-            new NegateExpression(s_price),
+            Call("-", s_price),
             new IsNullExpression(s_symbol, Negated: false),
             new CastExpression(s_volume, DataType.Double),
-            new TimeBucketExpression(60_000_000, TimeBucketExpression.DefaultOriginMicros, s_ts),
+            Call("time_bucket", new Literal(ScalarValue.FromInterval(60_000_000)), s_ts),
+            new Literal(ScalarValue.FromInterval(-1)),
         ];
         foreach (var expression in expressions)
         {
@@ -80,7 +83,7 @@ public sealed class CodecRoundTripTests
     {
         var bytes = Encode(w => ExpressionCodec.Write(w, expression));
         var reader = new MessagePackReader(bytes);
-        var decoded = ExpressionCodec.Read(ref reader);
+        var decoded = ExpressionCodec.Read(ref reader, FunctionRegistry.BuiltIn);
 
         Assert.That(decoded, Is.EqualTo(expression));
         Assert.That(reader.End, Is.True);
@@ -91,39 +94,44 @@ public sealed class CodecRoundTripTests
     {
         var expression = new InListExpression(s_symbol, [ScalarValue.FromString("a"), ScalarValue.Null(DataType.String), ScalarValue.FromString("")], Negated: true);
         var reader = new MessagePackReader(Encode(w => ExpressionCodec.Write(w, expression)));
-        var decoded = (InListExpression)ExpressionCodec.Read(ref reader);
+        var decoded = (InListExpression)ExpressionCodec.Read(ref reader, FunctionRegistry.BuiltIn);
 
         Assert.That(decoded.Operand, Is.EqualTo(expression.Operand));
         Assert.That(decoded.Negated, Is.True);
         Assert.That(decoded.Values, Is.EqualTo(expression.Values));
     }
 
-    [TestCase(AggregateKind.CountStar)]
-    [TestCase(AggregateKind.Count)]
-    [TestCase(AggregateKind.CountDistinct)]
-    [TestCase(AggregateKind.Sum)]
-    [TestCase(AggregateKind.Min)]
-    [TestCase(AggregateKind.Max)]
-    [TestCase(AggregateKind.Avg)]
-    [TestCase(AggregateKind.First)]
-    [TestCase(AggregateKind.Last)]
-    [TestCase(AggregateKind.StddevPop)]
-    [TestCase(AggregateKind.StddevSamp)]
-    [TestCase(AggregateKind.VarPop)]
-    [TestCase(AggregateKind.VarSamp)]
-    [TestCase(AggregateKind.Vwap)]
-    public void AggregateCall_RoundTrips(AggregateKind kind)
+    public static IEnumerable<TestCaseData> Aggregates()
     {
-        var call = kind switch
+        foreach (var name in FunctionRegistry.BuiltIn.AggregateNames)
         {
-            AggregateKind.CountStar => new AggregateCall(kind, null, null, DataType.Int64),
-            AggregateKind.First or AggregateKind.Last => new AggregateCall(kind, s_price, s_ts, DataType.Double),
-            AggregateKind.Vwap => new AggregateCall(kind, s_price, s_volume, DataType.Double),
-            _ => new AggregateCall(kind, s_price, null, DataType.Double),
-        };
+            BoundExpression[] arguments = name switch
+            {
+                "count_star" => [],
+                "first" or "last" => [s_price, s_ts],
+                "vwap" or "arg_min" or "arg_max" => [s_price, s_volume],
+                "bool_and" or "bool_or" or "count_if" => [new ComparisonExpression(ComparisonOperator.Greater, s_price, new Literal(ScalarValue.FromDouble(1)))],
+                _ => [s_price],
+            };
+            yield return new TestCaseData(name, arguments, false).SetArgDisplayNames(name);
+            if (arguments.Length == 1)
+            {
+                yield return new TestCaseData(name, arguments, true).SetArgDisplayNames(name + " DISTINCT");
+            }
+        }
+    }
+
+    [TestCaseSource(nameof(Aggregates))]
+    public void AggregateCall_RoundTrips(string name, BoundExpression[] arguments, bool distinct)
+    {
+        FunctionRegistry.BuiltIn.TryGetAggregate(name, out var function);
+        var call = AggregateCall.Bind(function!, new AggregateBindContext(name, arguments), distinct);
         var reader = new MessagePackReader(Encode(w => FragmentCodec.WriteAggregate(w, call)));
 
-        Assert.That(FragmentCodec.ReadAggregate(ref reader), Is.EqualTo(call));
+        var decoded = FragmentCodec.ReadAggregate(ref reader, FunctionRegistry.BuiltIn);
+
+        Assert.That(decoded, Is.EqualTo(call));
+        Assert.That(decoded.Kernel.StateTypes, Is.EqualTo(call.Kernel.StateTypes));
     }
 
     [TestCaseSource(nameof(RealQueries))]
@@ -223,26 +231,28 @@ public sealed class CodecRoundTripTests
 
     private static byte[] EncodeFragment(QueryFragment fragment) => Encode(w => FragmentCodec.Write(w, fragment));
 
-    private static byte[] EncodePartial(PartialAggResult partial) => Encode(w => PartialResultCodec.Write(w, partial));
+    private static byte[] EncodePartial(PartialResult partial) => Encode(w => PartialResultCodec.Write(w, partial));
 
     private static bool SameScan(PartitionScan a, PartitionScan b) =>
         a.Table == b.Table && a.PartitionId == b.PartitionId && a.Columns.SequenceEqual(b.Columns) && a.RowStart == b.RowStart && a.RowCount == b.RowCount;
 
-    private static void AssertSamePartial(PartialAggResult actual, PartialAggResult expected)
+    private static void AssertSamePartial(PartialResult actualResult, PartialResult expectedResult)
     {
-        Assert.That(actual.IsAggregate, Is.EqualTo(expected.IsAggregate));
-        Assert.That(actual.RowsScanned, Is.EqualTo(expected.RowsScanned));
-        if (expected.Rows is { } rows)
+        Assert.That(actualResult.GetType(), Is.EqualTo(expectedResult.GetType()));
+        Assert.That(actualResult.RowsScanned, Is.EqualTo(expectedResult.RowsScanned));
+        if (expectedResult is RowPartial { Rows: var rows })
         {
-            Assert.That(actual.Rows!.Schema.Fields, Is.EqualTo(rows.Schema.Fields));
+            var actualRows = ((RowPartial)actualResult).Rows;
+            Assert.That(actualRows.Schema.Fields, Is.EqualTo(rows.Schema.Fields));
             for (var c = 0; c < rows.Columns.Count; c++)
             {
-                AssertSameColumn(actual.Rows.Columns[c], rows.Columns[c], $"row column {c}");
+                AssertSameColumn(actualRows.Columns[c], rows.Columns[c], $"row column {c}");
             }
 
             return;
         }
 
+        var (actual, expected) = ((GroupPartial)actualResult, (GroupPartial)expectedResult);
         Assert.That(actual.GroupCount, Is.EqualTo(expected.GroupCount));
         Assert.That(actual.KeyTypes, Is.EqualTo(expected.KeyTypes));
         Assert.That(actual.Aggregates, Is.EqualTo(expected.Aggregates));
@@ -258,6 +268,12 @@ public sealed class CodecRoundTripTests
                 AssertSameColumn(actual.States[a][c], expected.States[a][c], $"state {a}.{c}");
             }
         }
+    }
+
+    private static FunctionExpression Call(string name, params BoundExpression[] arguments)
+    {
+        FunctionRegistry.BuiltIn.TryGetScalar(name, out var function);
+        return FunctionExpression.Bind(function!, new ScalarBindContext(name, arguments));
     }
 
     private static void AssertSameColumn(Column actual, Column expected, string what)

@@ -1,4 +1,5 @@
 using Engine.Core.Catalog;
+using Engine.Core.Pipelines;
 using Engine.Core.Planning;
 using Engine.Schedulers.Local;
 
@@ -7,7 +8,7 @@ namespace Engine.Tests.Schedulers;
 /// <summary>PARTITION's bounded tasks: small fragments stay whole, large ones are cut into row ranges that cover them exactly.</summary>
 public class FragmentPiecesTests
 {
-    private static readonly FragmentPlan s_plan = new("t", [], null, [], [], [], [], null, IsAggregate: true);
+    private static readonly FragmentPlan s_plan = new("t", [], [], new AggregateSink([], []));
 
     private static QueryFragment Fragment(int id, params (long Start, long Rows)[] scans) =>
         new(Guid.Empty, id, s_plan, scans.Select(s => new PartitionScan("t", $"p{id}", [], s.Start, s.Rows)).ToArray());

@@ -1,4 +1,5 @@
 using Engine.Core.Catalog;
+using Engine.Core.Pipelines;
 using Engine.Core.Planning;
 using Engine.Schedulers.Local;
 
@@ -9,7 +10,7 @@ public class ModeSelectionTests
 {
     private static QueryFragment[] Fragments(int count, long rowsEach)
     {
-        var plan = new FragmentPlan("t", [], null, [], [], [], [], null, IsAggregate: true);
+        var plan = new FragmentPlan("t", [], [], new AggregateSink([], []));
         return Enumerable.Range(0, count)
             .Select(i => new QueryFragment(Guid.Empty, i, plan, [new PartitionScan("t", $"p{i}", [], 0, rowsEach)]))
             .ToArray();

@@ -15,9 +15,9 @@ namespace Engine.Bench.Schedulers.Local;
 /// scattered to the local scheduler and gathered. Goal: ≤ 33 µs per round.
 /// </summary>
 [MemoryDiagnoser]
-public class ScatterGatherBenchmarks
+public class ScatterGatherBenchmarks : IDisposable
 {
-    private IQueryScheduler _scheduler = null!;
+    private LocalQueryScheduler _scheduler = null!;
     private QueryFragment[] _fragments = [];
     private InMemoryCatalog _catalog = null!;
 
@@ -47,7 +47,15 @@ public class ScatterGatherBenchmarks
     public long Round()
     {
         var context = new QueryContext(Guid.NewGuid(), _catalog);
-        var partials = _scheduler.ScatterAsync(_fragments, context, CancellationToken.None).AsTask().GetAwaiter().GetResult();
-        return _scheduler.Gather(partials).RowsScanned;
+        var scatter = _scheduler.ScatterAsync(_fragments, context, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        return ((IQueryScheduler)_scheduler).Gather(scatter.Partials).RowsScanned;
+    }
+
+    /// <summary>Stops the scheduler's threads.</summary>
+    [GlobalCleanup]
+    public void Dispose()
+    {
+        _scheduler.Dispose();
+        GC.SuppressFinalize(this);
     }
 }

@@ -1,0 +1,38 @@
+using Engine.Core.Execution;
+
+namespace Engine.Core.Expressions;
+
+/// <summary>
+/// Replaces every subtree that reads no column and calls only deterministic functions by its value, before
+/// planning: <c>ts &gt; TIMESTAMP '2024-01-01 01:00' - INTERVAL '30 minutes'</c> becomes a comparison with
+/// one literal and prunes like one. Errors a constant raises (an overflow) surface at bind time, as in
+/// DuckDB. Stateless and thread-safe.
+/// </summary>
+public static class ConstantFolder
+{
+    /// <summary><paramref name="expression"/> with its constant subtrees folded.</summary>
+    public static BoundExpression Fold(BoundExpression expression) => ExpressionTree.Rewrite(expression, FoldNode);
+
+    private static BoundExpression FoldNode(BoundExpression node)
+    {
+        if (node is Literal or ColumnReference || node.Children.Count == 0)
+        {
+            return node;
+        }
+
+        foreach (var child in node.Children)
+        {
+            if (child is not Literal)
+            {
+                return node;
+            }
+        }
+
+        if (node is FunctionExpression { Function.IsDeterministic: false })
+        {
+            return node;
+        }
+
+        return new Literal(ExpressionEvaluator.EvaluateConstant(node));
+    }
+}

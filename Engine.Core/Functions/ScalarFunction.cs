@@ -1,0 +1,42 @@
+using Engine.Core.Expressions;
+
+namespace Engine.Core.Functions;
+
+/// <summary>
+/// A scalar function as the <see cref="FunctionRegistry"/> knows it: its SQL names, a binding rule from
+/// argument types (and constant arguments) to a result type and a vectorized kernel, and a stable wire name
+/// that the remote codec sends so a worker can bind the same call. Operators are functions too
+/// (<c>+</c>, <c>-</c>, …). One instance serves every query and thread, so implementations hold no
+/// per-query state; everything a call needs lives in the <see cref="ScalarKernel"/> that
+/// <see cref="Bind"/> returns. Built-in functions are found by reflection in Engine.Core; a host adds its
+/// own with <c>services.AddScalarFunction&lt;T&gt;()</c>.
+/// </summary>
+public abstract class ScalarFunction
+{
+    /// <summary>The SQL name, lower case (or an operator symbol such as <c>+</c>).</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Other SQL names of the same function (lower case); none by default.</summary>
+    public virtual IReadOnlyList<string> Aliases => [];
+
+    /// <summary>The name the remote codec sends; it must not change between versions. Defaults to <see cref="Name"/>.</summary>
+    public virtual string WireName => Name;
+
+    /// <summary>
+    /// False for functions whose value may change from call to call (now(), random()): constant folding
+    /// leaves their calls alone. True by default.
+    /// </summary>
+    public virtual bool IsDeterministic => true;
+
+    /// <summary>
+    /// Checks the arguments of a call and returns the kernel that computes it. Called by the binder for
+    /// every call in a query, and again by a worker for every call in a fragment it receives (with the same
+    /// arguments, already cast), so it must be deterministic. It may cast or replace arguments through
+    /// <paramref name="context"/>.
+    /// </summary>
+    /// <exception cref="Errors.QueryBindException">The arguments do not fit (made with <see cref="ScalarBindContext.Error(string)"/>).</exception>
+    public abstract ScalarKernel Bind(ScalarBindContext context);
+
+    /// <summary>Display text of a call, for EXPLAIN and error messages: <c>name(arg, …)</c> by default.</summary>
+    public virtual string Format(IReadOnlyList<BoundExpression> arguments) => $"{Name}({string.Join(", ", arguments)})";
+}
