@@ -105,5 +105,5 @@ public static class ColumnStatisticsCalculator
     }
 
     private static ScalarValue Scalar(DataType type, long value) =>
-        type == DataType.Timestamp ? ScalarValue.FromTimestamp(value) : ScalarValue.FromInt64(value);
+        ScalarValue.FromInt64Bits(type, value);
 }

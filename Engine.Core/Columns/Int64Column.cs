@@ -63,7 +63,7 @@ public sealed class Int64Column : Column
         }
 
         var value = Values[row];
-        return Type == DataType.Timestamp ? ScalarValue.FromTimestamp(value) : ScalarValue.FromInt64(value);
+        return ScalarValue.FromInt64Bits(Type, value);
     }
 
     /// <inheritdoc />

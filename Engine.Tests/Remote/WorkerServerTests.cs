@@ -3,9 +3,12 @@ using System.Net.Sockets;
 using Engine.Cli;
 using Engine.Core.Catalog;
 using Engine.Core.Errors;
+using Engine.Core.Execution;
+using Engine.Core.Functions;
 using Engine.Schedulers.Remote.Security;
 using Engine.Schedulers.Remote.Wire;
 using Engine.Schedulers.Remote.Worker;
+using Engine.Tests.Functions;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Engine.Tests.Remote;
@@ -84,6 +87,27 @@ public sealed class WorkerServerTests
 
         Assert.That(error!.Message, Does.Contain("failed on all 2 attempts").And.Contain("StorageException").And.Contain("mem://trades/3"));
         Assert.That(server.FragmentsFailed, Is.EqualTo(2));
+        await stop.CancelAsync();
+        await running;
+        await server.DisposeAsync();
+    }
+
+    [Test]
+    public async Task FragmentCallingAFunctionTheWorkerLacks_FailsTheQueryNamingTheFunction()
+    {
+        var (server, address, catalog) = StartWorker("gen:trades:rows=1000:symbols=2");
+        using var stop = new CancellationTokenSource();
+        var running = server.RunAsync(stop.Token);
+        var functions = new FunctionRegistry([new ClampToFunction()], []);
+        using var scheduler = RemoteTestSupport.Scheduler([address], RemoteTestSupport.SecretBytes);
+        var engine = new QueryExecutor(catalog, catalog, scheduler, functions);
+
+        var error = Assert.ThrowsAsync(Is.InstanceOf<EngineException>(), () => engine.QueryAsync("SELECT clamp_to(price, 1, 2) FROM trades"));
+
+        Assert.That(error!.Message, Does.Contain("scalar function 'clamp_to'").And.Contain("this worker does not have it"));
+        Assert.That(server.FragmentsFailed, Is.GreaterThanOrEqualTo(1));
+        var healthy = await RemoteTestSupport.Engine(catalog, scheduler).QueryAsync("SELECT count(*) FROM trades");
+        Assert.That(healthy.GetValue(0, 0).Int64Value, Is.EqualTo(1000), "the connection survives the rejected fragment");
         await stop.CancelAsync();
         await running;
         await server.DisposeAsync();

@@ -9,10 +9,9 @@ internal static class ConstantColumn
     public static Column Broadcast(ScalarValue value, int count)
     {
         var validity = value.IsNull ? ValidityBitmap.Create(count, allValid: false) : null;
-        switch (value.Type.Id)
+        switch (value.Type.Physical)
         {
-            case TypeId.Int64:
-            case TypeId.Timestamp:
+            case PhysicalKind.Int64:
             {
                 var values = new long[count];
                 if (!value.IsNull)
@@ -23,7 +22,7 @@ internal static class ConstantColumn
                 return new Int64Column(values, validity, value.Type);
             }
 
-            case TypeId.Double:
+            case PhysicalKind.Double:
             {
                 var values = new double[count];
                 if (!value.IsNull)
@@ -34,13 +33,13 @@ internal static class ConstantColumn
                 return new DoubleColumn(values, validity);
             }
 
-            case TypeId.Bool:
+            case PhysicalKind.Bool:
             {
                 var bits = ValidityBitmap.Create(count, allValid: !value.IsNull && value.BoolValue);
                 return new BoolColumn(bits, count, validity);
             }
 
-            case TypeId.String:
+            case PhysicalKind.String:
                 return new StringColumn(new int[count], 0, count, value.IsNull ? [string.Empty] : [value.StringValue], validity);
             default:
                 throw new InvalidOperationException($"Cannot broadcast a {value.Type} value.");
