@@ -3,6 +3,10 @@ namespace Engine.Schedulers.Local;
 /// <summary>Options of the local scheduler, bound from <c>Engine:Scheduler</c>.</summary>
 public sealed class LocalSchedulerOptions
 {
+    /// <summary>The <c>Engine:Scheduler</c> keys the local scheduler reads.</summary>
+    public static IReadOnlyList<string> SettingNames { get; } =
+        [nameof(MaxThreads), nameof(SerialThresholdRows), nameof(ChunkRows), nameof(FragmentsInFlight), nameof(WorkerThreads)];
+
     /// <summary>Worker threads; 0 means one per core. 1 runs everything serially on the calling thread.</summary>
     public int MaxThreads { get; set; }
 

@@ -2,6 +2,7 @@ using Engine.Core.Errors;
 using Engine.Core.Hosting;
 using Engine.Schedulers.Local;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 #pragma warning disable IDE0130 // Extension methods for IServiceCollection live in its namespace, as the platform's do.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,8 @@ public static class LocalSchedulerServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="LocalQueryScheduler"/> under the name "local", with options read from
     /// <c>Scheduler</c> in <paramref name="engineSection"/> (MaxThreads, SerialThresholdRows, ChunkRows,
-    /// FragmentsInFlight, WorkerThreads) and validated now, naming any bad key. With S3 storage, FragmentsInFlight defaults
+    /// FragmentsInFlight, WorkerThreads) and validated now, naming any bad key; a key that no registered
+    /// scheduler reads fails when the scheduler is first resolved. With S3 storage, FragmentsInFlight defaults
     /// to <see cref="S3FragmentsInFlight"/>.
     /// </summary>
     public static IServiceCollection AddLocalQueryScheduler(this IServiceCollection services, IConfiguration engineSection)
@@ -30,32 +32,33 @@ public static class LocalSchedulerServiceCollectionExtensions
             options.FragmentsInFlight = S3FragmentsInFlight;
         }
 
-        services.AddSingleton(options);
-        return services.AddQueryScheduler("local", _ => new LocalQueryScheduler(options));
+        services.TryAddSingleton(options);
+        return services.AddQueryScheduler("local", _ => new LocalQueryScheduler(options), [.. LocalSchedulerOptions.SettingNames]);
     }
 
-    /// <summary>Reads <see cref="LocalSchedulerOptions"/> from a <c>Scheduler</c> section and validates them.</summary>
+    /// <summary>Reads <see cref="LocalSchedulerOptions"/> from a <c>Scheduler</c> section (defaults where a key is absent) and validates them.</summary>
     public static LocalSchedulerOptions ReadOptions(IConfigurationSection section)
     {
+        var defaults = new LocalSchedulerOptions();
         var options = new LocalSchedulerOptions
         {
-            MaxThreads = ConfigurationReader.GetInt32(section, nameof(LocalSchedulerOptions.MaxThreads), 0),
-            SerialThresholdRows = ConfigurationReader.GetInt64(section, nameof(LocalSchedulerOptions.SerialThresholdRows), 1_000_000),
-            ChunkRows = ConfigurationReader.GetInt64(section, nameof(LocalSchedulerOptions.ChunkRows), 256 * 1024),
-            FragmentsInFlight = ConfigurationReader.GetInt32(section, nameof(LocalSchedulerOptions.FragmentsInFlight), 0),
-            WorkerThreads = ReadWorkerThreads(section),
+            MaxThreads = ConfigurationReader.GetInt32(section, nameof(LocalSchedulerOptions.MaxThreads), defaults.MaxThreads),
+            SerialThresholdRows = ConfigurationReader.GetInt64(section, nameof(LocalSchedulerOptions.SerialThresholdRows), defaults.SerialThresholdRows),
+            ChunkRows = ConfigurationReader.GetInt64(section, nameof(LocalSchedulerOptions.ChunkRows), defaults.ChunkRows),
+            FragmentsInFlight = ConfigurationReader.GetInt32(section, nameof(LocalSchedulerOptions.FragmentsInFlight), defaults.FragmentsInFlight),
+            WorkerThreads = ReadWorkerThreads(section, defaults.WorkerThreads),
         };
         options.Validate(section.Path);
         return options;
     }
 
-    private static LocalWorkerThreads ReadWorkerThreads(IConfigurationSection section)
+    private static LocalWorkerThreads ReadWorkerThreads(IConfigurationSection section, LocalWorkerThreads fallback)
     {
         var key = nameof(LocalSchedulerOptions.WorkerThreads);
         var text = ConfigurationReader.GetOptionalString(section, key);
         if (text is null)
         {
-            return new LocalSchedulerOptions().WorkerThreads;
+            return fallback;
         }
 
         // Names only: Enum.TryParse would also take any number.

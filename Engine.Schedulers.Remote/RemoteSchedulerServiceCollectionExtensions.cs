@@ -12,6 +12,13 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the remote scheduler under the name <c>remote</c>.</summary>
 public static class RemoteSchedulerServiceCollectionExtensions
 {
+    // The Engine:Scheduler keys the remote scheduler reads; the shared section's other keys belong to other schedulers.
+    private static readonly string[] s_settings =
+    [
+        "Workers", "AuthSecret", "SecretFile", "FragmentTimeout", "HeartbeatInterval", "HeartbeatTimeout", "ConnectTimeout", "MaxAttempts",
+        "Tls", "TlsServerName", "TlsThumbprint", "TlsCaFile",
+    ];
+
     /// <summary>
     /// Registers <see cref="RemoteQueryScheduler"/> as the keyed scheduler <c>remote</c>, configured from
     /// <c>Scheduler</c> under <paramref name="engineSection"/> when <c>Scheduler:Kind</c> is <c>remote</c>:
@@ -19,8 +26,9 @@ public static class RemoteSchedulerServiceCollectionExtensions
     /// <c>SecretFile</c>, <c>FragmentTimeout</c>, <c>HeartbeatInterval</c>, <c>HeartbeatTimeout</c> and
     /// <c>ConnectTimeout</c> (TimeSpan text such as <c>00:00:30</c>, or seconds), <c>MaxAttempts</c>; <c>Tls</c> (bool) with
     /// <c>TlsServerName</c> and either <c>TlsThumbprint</c> (a pinned worker certificate) or <c>TlsCaFile</c> (trusted CAs, PEM). Options are
-    /// read and validated here, so a bad setting fails at start-up with a <see cref="ConfigurationException"/>
-    /// naming its key. With another scheduler kind the settings are read only when the <c>remote</c> scheduler is resolved.
+    /// read and validated here, so a bad value fails at start-up with a <see cref="ConfigurationException"/>
+    /// naming its key; a key no registered scheduler reads fails when the scheduler is first resolved. With
+    /// another scheduler kind the settings are read only when the <c>remote</c> scheduler is resolved.
     /// </summary>
     public static IServiceCollection AddRemoteQueryScheduler(this IServiceCollection services, IConfiguration engineSection)
     {
@@ -29,11 +37,11 @@ public static class RemoteSchedulerServiceCollectionExtensions
         if (!string.Equals(ConfigurationReader.GetString(section, "Kind", "local"), "remote", StringComparison.OrdinalIgnoreCase))
         {
             // Another scheduler is selected: read the settings only if someone asks for this one by name.
-            return services.AddQueryScheduler("remote", provider => new RemoteQueryScheduler(ReadOptions(section), Functions(provider)));
+            return services.AddQueryScheduler("remote", provider => new RemoteQueryScheduler(ReadOptions(section), Functions(provider)), s_settings);
         }
 
         var options = ReadOptions(section);
-        return services.AddQueryScheduler("remote", provider => new RemoteQueryScheduler(options, Functions(provider)));
+        return services.AddQueryScheduler("remote", provider => new RemoteQueryScheduler(options, Functions(provider)), s_settings);
     }
 
     private static Engine.Core.Functions.FunctionRegistry? Functions(IServiceProvider provider) =>
@@ -43,9 +51,6 @@ public static class RemoteSchedulerServiceCollectionExtensions
     public static RemoteSchedulerOptions ReadOptions(IConfigurationSection section)
     {
         ArgumentNullException.ThrowIfNull(section);
-        ConfigurationReader.RejectUnknownKeys(section, "Kind", "Workers", "AuthSecret", "SecretFile", "FragmentTimeout",
-            "HeartbeatInterval", "HeartbeatTimeout", "ConnectTimeout", "MaxAttempts", "MaxThreads", "SerialThresholdRows", "ChunkRows",
-            "FragmentsInFlight", "WorkerThreads", "Tls", "TlsServerName", "TlsThumbprint", "TlsCaFile");
         var workersKey = ConfigurationPath.Combine(section.Path, "Workers");
         var workerTexts = new List<string>();
         var workers = section.GetSection("Workers");

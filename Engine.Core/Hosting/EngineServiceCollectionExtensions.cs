@@ -34,10 +34,13 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<IPartitionReader>(sp => MemoryStorage(sp));
         services.TryAddSingleton<IQueryScheduler>(sp =>
         {
+            var registry = sp.GetRequiredService<SchedulerRegistry>();
+            ConfigurationReader.RejectUnknownKeys(engineSection.GetSection("Scheduler"), [.. registry.Settings]);
+
             var kind = sp.GetRequiredService<EngineOptions>().SchedulerKind;
             return sp.GetKeyedService<IQueryScheduler>(kind)
                 ?? throw new ConfigurationException("Engine:Scheduler:Kind",
-                    $"'{kind}' names no registered scheduler; registered: {string.Join(", ", sp.GetRequiredService<SchedulerRegistry>().Names)}");
+                    $"'{kind}' names no registered scheduler; registered: {string.Join(", ", registry.Names)}");
         });
         services.TryAddSingleton(sp => new FunctionRegistry(sp.GetServices<ScalarFunction>(), sp.GetServices<AggregateFunction>()));
         services.TryAddSingleton<IQueryEngine>(sp => new QueryExecutor(
@@ -74,24 +77,32 @@ public static class EngineServiceCollectionExtensions
     /// <summary>
     /// Registers <typeparamref name="TScheduler"/> as a keyed scheduler plugin under <paramref name="name"/>
     /// (case-insensitive); <c>Engine:Scheduler:Kind = name</c> then selects it with no code change.
+    /// <paramref name="settings"/> names the <c>Engine:Scheduler</c> keys the plugin reads: any other key
+    /// (one that no registered scheduler reads) fails with a <see cref="ConfigurationException"/> when the
+    /// scheduler is first resolved.
     /// </summary>
-    public static IServiceCollection AddQueryScheduler<TScheduler>(this IServiceCollection services, string name)
+    public static IServiceCollection AddQueryScheduler<TScheduler>(this IServiceCollection services, string name, params string[] settings)
         where TScheduler : class, IQueryScheduler
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         var key = name.ToLowerInvariant();
-        Registry(services).Add(key);
-        services.AddKeyedSingleton<IQueryScheduler, TScheduler>(key);
+        Registry(services).Add(key, settings);
+        services.TryAddKeyedSingleton<IQueryScheduler, TScheduler>(key);
         return services;
     }
 
-    /// <summary>Registers a scheduler instance built by <paramref name="factory"/> under <paramref name="name"/>.</summary>
-    public static IServiceCollection AddQueryScheduler(this IServiceCollection services, string name, Func<IServiceProvider, IQueryScheduler> factory)
+    /// <summary>
+    /// Registers a scheduler instance built by <paramref name="factory"/> under <paramref name="name"/>;
+    /// <paramref name="settings"/> are the <c>Engine:Scheduler</c> keys it reads (see
+    /// <see cref="AddQueryScheduler{TScheduler}"/>).
+    /// </summary>
+    public static IServiceCollection AddQueryScheduler(
+        this IServiceCollection services, string name, Func<IServiceProvider, IQueryScheduler> factory, params string[] settings)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         var key = name.ToLowerInvariant();
-        Registry(services).Add(key);
-        services.AddKeyedSingleton(key, (sp, _) => factory(sp));
+        Registry(services).Add(key, settings);
+        services.TryAddKeyedSingleton(key, (sp, _) => factory(sp));
         return services;
     }
 

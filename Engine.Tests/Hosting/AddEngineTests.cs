@@ -146,6 +146,40 @@ public class AddEngineTests
         Assert.That(error!.Message, Does.Contain($"'{key}'").And.Contain(problem));
     }
 
+    [Test]
+    public void MistypedLocalSchedulerSetting_FailsWhenTheSchedulerIsResolvedNamingIt()
+    {
+        using var provider = Build(Section(("Engine:Scheduler:MaxThread", "2")));
+
+        var error = Assert.Throws<ConfigurationException>(() => provider.GetRequiredService<IQueryEngine>());
+        Assert.That(error!.Key, Is.EqualTo("Engine:Scheduler:MaxThread"));
+        Assert.That(error.Message, Does.Contain("unknown setting").And.Contain("MaxThreads"));
+    }
+
+    [Test]
+    public async Task PluginSettings_DeclaredAtRegistration_AreAccepted()
+    {
+        using var provider = Build(Section(("Engine:Scheduler:Kind", "counting"), ("Engine:Scheduler:Budget", "3")), s => s.AddQueryScheduler<CountingScheduler>("counting", "Budget"));
+        TradesGenerator.RegisterTrades(provider.GetRequiredService<InMemoryCatalog>(), new TradesOptions { Rows = 100, Symbols = 1 });
+
+        var result = await provider.GetRequiredService<IQueryEngine>().QueryAsync("SELECT count(*) FROM trades");
+
+        Assert.That(result.GetValue(0, 0).Int64Value, Is.EqualTo(100));
+    }
+
+    [Test]
+    public void HostsOwnScheduler_RegisteredFirst_Wins()
+    {
+        var own = new CountingScheduler();
+        var section = Section();
+        var services = new ServiceCollection();
+        services.AddSingleton<IQueryScheduler>(own);
+        services.AddEngine(section).AddLocalQueryScheduler(section);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.That(provider.GetRequiredService<IQueryScheduler>(), Is.SameAs(own));
+    }
+
     private sealed class CountingScheduler : IQueryScheduler, IDisposable
     {
         private readonly LocalQueryScheduler _inner = new(new LocalSchedulerOptions { MaxThreads = 1 });

@@ -42,8 +42,9 @@ public sealed class RemoteSchedulerConfigurationTests
     {
         var section = Engine(("Workers:0", "127.0.0.1:7400"), ("AuthSecret", "0123456789abcdef0123"), ("MaxThreads", "2"),
             ("WorkerThreads", "Pool"), ("FragmentsInFlight", "4"), ("ChunkRows", "1000"), ("SerialThresholdRows", "10"));
+        using var services = new ServiceCollection().AddEngine(section).AddLocalQueryScheduler(section).AddRemoteQueryScheduler(section).BuildServiceProvider();
 
-        Assert.That(() => RemoteSchedulerServiceCollectionExtensions.ReadOptions(section.GetSection("Scheduler")), Throws.Nothing);
+        Assert.That(services.GetRequiredService<IQueryScheduler>(), Is.TypeOf<RemoteQueryScheduler>());
     }
 
     [Test]
@@ -97,6 +98,12 @@ public sealed class RemoteSchedulerConfigurationTests
         AssertRejected("Engine:Scheduler:SecretFile", "cannot read the secret file", ("Workers:0", "h:1"), ("SecretFile", "/no/such/secret-file"));
 
     [Test]
-    public void UnknownSetting_NamesIt() =>
-        AssertRejected("Engine:Scheduler:Wrokers", "unknown setting", ("Wrokers", "h:1"));
+    public void UnknownSetting_FailsWhenTheSchedulerIsResolvedNamingIt()
+    {
+        var section = Engine(("Workers:0", "h:1"), ("AuthSecret", "0123456789abcdef0123"), ("Wrokers", "h:1"));
+        using var services = new ServiceCollection().AddEngine(section).AddLocalQueryScheduler(section).AddRemoteQueryScheduler(section).BuildServiceProvider();
+
+        Assert.That(() => services.GetRequiredService<IQueryScheduler>(),
+            Throws.TypeOf<ConfigurationException>().With.Property(nameof(ConfigurationException.Key)).EqualTo("Engine:Scheduler:Wrokers").And.Message.Contains("unknown setting"));
+    }
 }
