@@ -1,12 +1,14 @@
 using Engine.Core.Execution;
+using Engine.Core.Functions;
 
 namespace Engine.Core.Expressions;
 
 /// <summary>
-/// Replaces every subtree that reads no column and calls only deterministic functions by its value, before
+/// Replaces every subtree that reads no column and calls no volatile function by its value, before
 /// planning: <c>ts &gt; TIMESTAMP '2024-01-01 01:00' - INTERVAL '30 minutes'</c> becomes a comparison with
-/// one literal and prunes like one. Errors a constant raises (an overflow) surface at bind time, as in
-/// DuckDB. Stateless and thread-safe.
+/// one literal and prunes like one, and a call of a stable function (now()) becomes the one value the whole
+/// query sees. Errors a constant raises (an overflow) surface at bind time, as in DuckDB. Stateless and
+/// thread-safe.
 /// </summary>
 public static class ConstantFolder
 {
@@ -15,7 +17,7 @@ public static class ConstantFolder
 
     private static BoundExpression FoldNode(BoundExpression node)
     {
-        if (node is Literal or ColumnReference || node.Children.Count == 0)
+        if (node is Literal or ColumnReference)
         {
             return node;
         }
@@ -28,7 +30,7 @@ public static class ConstantFolder
             }
         }
 
-        if (node is FunctionExpression { Function.IsDeterministic: false })
+        if (node is FunctionExpression { Function.Volatility: FunctionVolatility.Volatile })
         {
             return node;
         }

@@ -23,10 +23,12 @@ public abstract class ScalarFunction
     public virtual string WireName => Name;
 
     /// <summary>
-    /// False for functions whose value may change from call to call (now(), random()): constant folding
-    /// leaves their calls alone. True by default.
+    /// Whether calls with constant arguments may be replaced by their value before planning:
+    /// <see cref="FunctionVolatility.Immutable"/> by default; <see cref="FunctionVolatility.Stable"/> for one
+    /// value per query (now()), folded when the query is bound; <see cref="FunctionVolatility.Volatile"/> for
+    /// one value per row (random()), never folded.
     /// </summary>
-    public virtual bool IsDeterministic => true;
+    public virtual FunctionVolatility Volatility => FunctionVolatility.Immutable;
 
     /// <summary>
     /// Checks the arguments of a call and returns the kernel that computes it. Called by the binder for
