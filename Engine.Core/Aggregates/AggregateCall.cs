@@ -12,7 +12,8 @@ namespace Engine.Core.Aggregates;
 /// <param name="Kernel">What <see cref="AggregateFunction.Bind"/> returned (wrapped for DISTINCT).</param>
 /// <param name="Arguments">The arguments; empty for count(*).</param>
 /// <param name="Distinct">True for <c>agg(DISTINCT …)</c>.</param>
-public sealed record AggregateCall(AggregateFunction Function, AggregateKernel Kernel, IReadOnlyList<BoundExpression> Arguments, bool Distinct)
+/// <param name="Filter">The BOOLEAN condition of <c>agg(…) FILTER (WHERE …)</c>: only rows where it is true are aggregated; null for all rows.</param>
+public sealed record AggregateCall(AggregateFunction Function, AggregateKernel Kernel, IReadOnlyList<BoundExpression> Arguments, bool Distinct, BoundExpression? Filter = null)
 {
     /// <summary>The type of the finalized value.</summary>
     public DataType ResultType => Kernel.ResultType;
@@ -21,7 +22,7 @@ public sealed record AggregateCall(AggregateFunction Function, AggregateKernel K
     /// Binds <paramref name="function"/> to the arguments of <paramref name="context"/>; for DISTINCT the
     /// kernel is wrapped so that each distinct argument value per group counts once.
     /// </summary>
-    public static AggregateCall Bind(AggregateFunction function, AggregateBindContext context, bool distinct)
+    public static AggregateCall Bind(AggregateFunction function, AggregateBindContext context, bool distinct, BoundExpression? filter = null)
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(context);
@@ -31,12 +32,12 @@ public sealed record AggregateCall(AggregateFunction Function, AggregateKernel K
             kernel = new DistinctKernel(kernel, [.. context.Arguments.Select(a => a.Type)]);
         }
 
-        return new AggregateCall(function, kernel, context.Arguments, distinct);
+        return new AggregateCall(function, kernel, context.Arguments, distinct, filter);
     }
 
-    /// <summary>Equal when the function (by wire name), the arguments and DISTINCT are.</summary>
+    /// <summary>Equal when the function (by wire name), the arguments, DISTINCT and the filter are.</summary>
     public bool Equals(AggregateCall? other) =>
-        other is not null && Distinct == other.Distinct &&
+        other is not null && Distinct == other.Distinct && Equals(Filter, other.Filter) &&
         string.Equals(Function.WireName, other.Function.WireName, StringComparison.Ordinal) &&
         Arguments.SequenceEqual(other.Arguments);
 
@@ -45,5 +46,6 @@ public sealed record AggregateCall(AggregateFunction Function, AggregateKernel K
 
     /// <summary>Display text: <c>name([DISTINCT] arg, …)</c>, or <c>count(*)</c>.</summary>
     public override string ToString() =>
-        Arguments.Count == 0 && Function.Name == "count_star" ? "count(*)" : $"{Function.Name}({(Distinct ? "DISTINCT " : string.Empty)}{string.Join(", ", Arguments)})";
+        (Arguments.Count == 0 && Function.Name == "count_star" ? "count(*)" : $"{Function.Name}({(Distinct ? "DISTINCT " : string.Empty)}{string.Join(", ", Arguments)})")
+        + (Filter is null ? string.Empty : $" FILTER (WHERE {Filter})");
 }

@@ -13,6 +13,24 @@ public sealed class UnsupportedFeatureException : EngineException
         Feature = feature;
     }
 
+    /// <summary>
+    /// Creates an error for a construct of <paramref name="sql"/> at a 1-based line and column: the message
+    /// says what is not supported (e.g. "JOIN is not supported yet") and shows the line with a caret.
+    /// </summary>
+    public UnsupportedFeatureException(string problem, string sql, int line, int column)
+        : base(QueryErrorFormatter.Format("Not supported", problem, sql, line, column))
+    {
+        Feature = problem;
+        Line = line;
+        Column = column;
+    }
+
     /// <summary>The feature that is not supported.</summary>
     public string Feature { get; }
+
+    /// <summary>The 1-based line of the construct in the SQL text, or 0 when the error is not about SQL text.</summary>
+    public int Line { get; }
+
+    /// <summary>The 1-based column of the construct in the SQL text, or 0 when the error is not about SQL text.</summary>
+    public int Column { get; }
 }

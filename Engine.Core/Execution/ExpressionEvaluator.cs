@@ -102,7 +102,12 @@ internal static class ExpressionEvaluator
 
         public Column VisitInList(InListExpression inList) => InListKernel.Evaluate(inList, inList.Operand.Accept(this));
 
-        public Column VisitCast(CastExpression cast) => CastKernel.Cast(cast.Operand.Accept(this), cast.Type);
+        public Column VisitCast(CastExpression cast) => CastKernel.Cast(cast.Operand.Accept(this), cast.Type, cast.Try);
+
+        public Column VisitCase(CaseExpression choice) => CaseKernel.Evaluate(choice, batch, selection);
+
+        public Column VisitDistinctFrom(DistinctFromExpression comparison) =>
+            CaseKernel.DistinctFrom(comparison, comparison.Left.Accept(this), comparison.Right.Accept(this));
 
         public Column VisitFunction(FunctionExpression invocation) =>
             invocation.Kernel.Evaluate(new ScalarArguments(invocation.Arguments, batch, selection));

@@ -4,11 +4,13 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Engine.Core.Catalog;
 using Engine.Core.Columns;
+using Engine.Core.Errors;
 using Engine.Core.Functions;
 using Engine.Core.Pipelines;
 using Engine.Core.Planning;
 using Engine.Core.Scheduling;
 using Engine.Core.Sql;
+using Engine.Core.Sql.Ast;
 using Engine.Core.Storage;
 
 namespace Engine.Core.Execution;
@@ -47,11 +49,20 @@ public sealed class QueryExecutor : IQueryEngine
     /// <summary>The functions queries can call.</summary>
     public FunctionRegistry Functions => _functions;
 
+    /// <summary>Reads the partitions of <see cref="Catalog"/> on this node.</summary>
+    internal IPartitionReader Reader => _reader;
+
     /// <inheritdoc />
     public async Task<QueryResult> QueryAsync(string sql, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
-        var planned = Plan(sql);
+        var statement = SqlParser.Parse(sql);
+        if (!StatementRunner.IsSingleBlock(statement.Query))
+        {
+            return await RunBlocksAsync(sql, statement, stopwatch, cancellationToken).ConfigureAwait(false);
+        }
+
+        var planned = Plan(sql, statement);
         var query = planned.Query;
         if (query.Explain && !query.Analyze)
         {
@@ -60,6 +71,36 @@ public sealed class QueryExecutor : IQueryEngine
 
         var (result, statistics) = await RunAsync(planned, stopwatch, cancellationToken).ConfigureAwait(false);
         return query.Analyze ? ExplainResult(Describe(planned, statistics), statistics) : result;
+    }
+
+    // Statements of several blocks (WITH, derived tables, set operations, subqueries, SELECT without FROM).
+    private async Task<QueryResult> RunBlocksAsync(string sql, SqlStatement statement, Stopwatch stopwatch, CancellationToken cancellationToken)
+    {
+        var runner = new StatementRunner(this, sql, execute: !statement.Explain || statement.Analyze);
+        var result = await runner.RunAsync(statement.Query, cancellationToken).ConfigureAwait(false);
+        var statistics = CombinedStatistics(runner, result, stopwatch);
+        if (!statement.Explain)
+        {
+            return new QueryResult(result.Schema, result.Batches, statistics);
+        }
+
+        var text = string.Join("\n", runner.Blocks.Select((b, i) =>
+            $"Block {i + 1} of {runner.Blocks.Count} ({b.Role}):\n  " + Describe(b.Plan, b.Statistics, b.Scheduler).Replace("\n", "\n  ", StringComparison.Ordinal)));
+        return ExplainResult(text, statistics);
+    }
+
+    private QueryStatistics CombinedStatistics(StatementRunner runner, QueryResult result, Stopwatch stopwatch)
+    {
+        var blocks = runner.Blocks.Where(b => b.Statistics is not null).Select(b => b.Statistics!).ToArray();
+        var main = blocks.FirstOrDefault(b => b.SchedulerKind == _scheduler.Kind) ?? blocks.LastOrDefault() ?? result.Statistics;
+        return main with
+        {
+            PartitionsTotal = blocks.Sum(b => b.PartitionsTotal),
+            PartitionsScanned = blocks.Sum(b => b.PartitionsScanned),
+            FragmentsExecuted = blocks.Sum(b => b.FragmentsExecuted),
+            RowsScanned = blocks.Sum(b => b.RowsScanned),
+            Elapsed = stopwatch.Elapsed,
+        };
     }
 
     /// <inheritdoc />
@@ -71,9 +112,10 @@ public sealed class QueryExecutor : IQueryEngine
     /// </remarks>
     public async IAsyncEnumerable<ResultRow> StreamAsync(string sql, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var planned = Plan(sql);
-        var query = planned.Query;
-        if (query.Explain || !query.IsStreamable || planned.Fragments.Count == 0)
+        var statement = SqlParser.Parse(sql);
+        var planned = StatementRunner.IsSingleBlock(statement.Query) ? Plan(sql, statement) : null;
+        var query = planned?.Query;
+        if (planned is null || query!.Explain || !query.IsStreamable || planned.Fragments.Count == 0 || query.Coordinator.Operators.OfType<LimitOperator>().Any(l => l.Offset > 0))
         {
             var result = await QueryAsync(sql, cancellationToken).ConfigureAwait(false);
             foreach (var row in result.Rows())
@@ -115,10 +157,17 @@ public sealed class QueryExecutor : IQueryEngine
     }
 
     /// <inheritdoc />
-    public Task<string> ExplainAsync(string sql, CancellationToken cancellationToken = default)
+    public async Task<string> ExplainAsync(string sql, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Describe(Plan(sql), null));
+        var statement = SqlParser.Parse(sql);
+        if (!StatementRunner.IsSingleBlock(statement.Query))
+        {
+            var explained = await RunBlocksAsync(sql, statement with { Explain = true, Analyze = false }, Stopwatch.StartNew(), cancellationToken).ConfigureAwait(false);
+            return string.Join("\n", explained.Rows().Select(r => r[0].StringValue));
+        }
+
+        return Describe(Plan(sql, statement), null);
     }
 
     /// <summary>Runs <paramref name="sql"/> and returns EXPLAIN ANALYZE text: the plan, the mode and what the run did.</summary>
@@ -130,36 +179,46 @@ public sealed class QueryExecutor : IQueryEngine
         return Describe(planned, statistics);
     }
 
-    /// <summary>Parses, binds and plans <paramref name="sql"/> without running it: the fragments and what pruning removed.</summary>
-    public PlannedQuery Plan(string sql)
+    /// <summary>
+    /// Parses, binds and plans <paramref name="sql"/>, a single SELECT over a table, without running it: the
+    /// fragments and what pruning removed.
+    /// </summary>
+    /// <exception cref="UnsupportedFeatureException">The statement has several query blocks (WITH, subqueries, set operations).</exception>
+    public PlannedQuery Plan(string sql) => Plan(sql, SqlParser.Parse(sql));
+
+    private PlannedQuery Plan(string sql, SqlStatement statement)
     {
-        var statement = SqlParser.Parse(sql);
         var bound = Binder.Bind(sql, statement, Catalog, _functions);
         return QueryPlanner.Plan(bound, Guid.NewGuid());
     }
 
-    private async Task<(QueryResult Result, QueryStatistics Statistics)> RunAsync(PlannedQuery planned, Stopwatch stopwatch, CancellationToken cancellationToken)
+    private Task<(QueryResult Result, QueryStatistics Statistics)> RunAsync(PlannedQuery planned, Stopwatch stopwatch, CancellationToken cancellationToken) =>
+        RunPlannedAsync(planned, _reader, _scheduler, stopwatch, cancellationToken);
+
+    /// <summary>Runs one planned block: scatter on <paramref name="scheduler"/> (also with no fragments), gather, coordinator pipeline.</summary>
+    internal static async Task<(QueryResult Result, QueryStatistics Statistics)> RunPlannedAsync(
+        PlannedQuery planned, IPartitionReader reader, IQueryScheduler scheduler, Stopwatch stopwatch, CancellationToken cancellationToken)
     {
         var query = planned.Query;
-        var context = new QueryContext(planned.QueryId, _reader);
-        var storageSource = _reader as IStorageActivitySource;
+        var context = new QueryContext(planned.QueryId, reader);
+        var storageSource = reader as IStorageActivitySource;
         StorageActivity? storageBefore = null;
         if (storageSource is not null && storageSource.TrySnapshot(out var before))
         {
             storageBefore = before;
         }
 
-        var scatter = await _scheduler.ScatterAsync(planned.Fragments, context, cancellationToken).ConfigureAwait(false);
+        var scatter = await scheduler.ScatterAsync(planned.Fragments, context, cancellationToken).ConfigureAwait(false);
         var scatterEnd = stopwatch.Elapsed;
 
         // No partial (nothing to read: an empty table, or everything pruned): the sink's identity still yields
         // the one row of a global aggregate (count 0, sum NULL) and no rows otherwise.
-        var merged = scatter.Partials.Count == 0 ? query.Plan.Sink.EmptyPartial() : _scheduler.Gather(scatter.Partials);
+        var merged = scatter.Partials.Count == 0 ? query.Plan.Sink.EmptyPartial() : scheduler.Gather(scatter.Partials);
         var batch = query.Coordinator.Run(query.Plan.Sink.Finalize(merged));
         var decision = scatter.Decision;
         var statistics = new QueryStatistics
         {
-            SchedulerKind = _scheduler.Kind,
+            SchedulerKind = scheduler.Kind,
             Mode = decision.Mode,
             ModeReason = decision.Reason,
             PartitionsTotal = planned.PartitionsTotal,
@@ -188,11 +247,13 @@ public sealed class QueryExecutor : IQueryEngine
         };
     }
 
-    private string Describe(PlannedQuery planned, QueryStatistics? statistics)
+    private string Describe(PlannedQuery planned, QueryStatistics? statistics) => Describe(planned, statistics, _scheduler);
+
+    private static string Describe(PlannedQuery planned, QueryStatistics? statistics, IQueryScheduler scheduler)
     {
         var query = planned.Query;
         var plan = query.Plan;
-        var decision = _scheduler.Describe(planned.Fragments);
+        var decision = scheduler.Describe(planned.Fragments);
         long rows = 0;
         foreach (var fragment in planned.Fragments)
         {
@@ -211,7 +272,7 @@ public sealed class QueryExecutor : IQueryEngine
         text.AppendLine(CultureInfo.InvariantCulture, $"In fragments: {plan.Describe()}");
         text.AppendLine(CultureInfo.InvariantCulture, $"After gather: {query.Coordinator.Describe(plan.Sink)}");
         text.AppendLine(CultureInfo.InvariantCulture, $"Fragments: {planned.Fragments.Count}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Scheduler: {_scheduler.Kind}, {decision.Parallelism} worker(s)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Scheduler: {scheduler.Kind}, {decision.Parallelism} worker(s)");
         text.AppendLine(CultureInfo.InvariantCulture, $"Mode: {decision.Mode} ({decision.Reason}), {decision.Tasks} task(s)");
         if (statistics is not null)
         {

@@ -34,4 +34,10 @@ public interface IExpressionVisitor<out TResult>
 
     /// <summary>A call of a registered scalar function (operators such as <c>+</c> included).</summary>
     TResult VisitFunction(FunctionExpression invocation);
+
+    /// <summary>A searched CASE.</summary>
+    TResult VisitCase(CaseExpression choice);
+
+    /// <summary>IS [NOT] DISTINCT FROM.</summary>
+    TResult VisitDistinctFrom(DistinctFromExpression comparison);
 }

@@ -39,6 +39,14 @@ public abstract class ScalarFunction
     /// <exception cref="Errors.QueryBindException">The arguments do not fit (made with <see cref="ScalarBindContext.Error(string)"/>).</exception>
     public abstract ScalarKernel Bind(ScalarBindContext context);
 
+    /// <summary>
+    /// Lets a function stand for other expressions instead of a kernel (COALESCE is a CASE): called by the
+    /// binder before <see cref="Bind"/>; the expression returned replaces the call (and the remote codec
+    /// never sees the function). Null, the default, binds the call normally.
+    /// </summary>
+    /// <exception cref="Errors.QueryBindException">The arguments do not fit.</exception>
+    public virtual BoundExpression? Expand(ScalarBindContext context) => null;
+
     /// <summary>Display text of a call, for EXPLAIN and error messages: <c>name(arg, …)</c> by default.</summary>
     public virtual string Format(IReadOnlyList<BoundExpression> arguments) => $"{Name}({string.Join(", ", arguments)})";
 }

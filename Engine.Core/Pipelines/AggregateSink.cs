@@ -62,6 +62,8 @@ public sealed record AggregateSink(IReadOnlyList<BoundExpression> GroupKeys, IRe
         private readonly Column[][] _arguments;
         private readonly Column[] _keys;
         private readonly long[] _key;
+        private readonly bool _anyFilter;
+        private readonly SelectionBuffers _filterBuffers = new();
         private int[]? _groupIds;
         private int[]? _runStarts;
         private int[]? _runGroups;
@@ -74,6 +76,7 @@ public sealed record AggregateSink(IReadOnlyList<BoundExpression> GroupKeys, IRe
             _arguments = [.. plan.Aggregates.Select(a => new Column[a.Arguments.Count])];
             _keys = new Column[plan.GroupKeys.Count];
             _key = new long[plan.GroupKeys.Count];
+            _anyFilter = plan.Aggregates.Any(a => a.Filter is not null);
         }
 
         public override void Sink(in Chunk chunk)
@@ -84,7 +87,7 @@ public sealed record AggregateSink(IReadOnlyList<BoundExpression> GroupKeys, IRe
             for (var a = 0; a < _accumulators.Length; a++)
             {
                 var call = _plan.Aggregates[a];
-                for (var i = 0; i < call.Arguments.Count; i++)
+                for (var i = 0; call.Filter is null && i < call.Arguments.Count; i++)
                 {
                     _arguments[a][i] = ExpressionEvaluator.Evaluate(call.Arguments[i], batch, selection);
                 }
@@ -92,7 +95,8 @@ public sealed record AggregateSink(IReadOnlyList<BoundExpression> GroupKeys, IRe
 
             _runStarts ??= ArrayPool<int>.Shared.Rent(MaxRuns + 1);
             _runGroups ??= ArrayPool<int>.Shared.Rent(MaxRuns);
-            var runs = MapRuns(batch, selection, count, _runStarts, _runGroups);
+            // A FILTER picks rows out of runs, so filtered aggregates take the row path with everyone.
+            var runs = _anyFilter ? 0 : MapRuns(batch, selection, count, _runStarts, _runGroups);
             if (runs > 0)
             {
                 _runStarts[runs] = count;
@@ -126,8 +130,41 @@ public sealed record AggregateSink(IReadOnlyList<BoundExpression> GroupKeys, IRe
             for (var a = 0; a < _accumulators.Length; a++)
             {
                 _accumulators[a].EnsureGroups(_table.Count);
-                _accumulators[a].Update(groupIds, _arguments[a]);
+                if (_plan.Aggregates[a].Filter is { } filter)
+                {
+                    UpdateFiltered(a, filter, batch, selection, groupIds);
+                }
+                else
+                {
+                    _accumulators[a].Update(groupIds, _arguments[a]);
+                }
             }
+        }
+
+        // The rows of the chunk where the FILTER holds: their group ids and arguments, in chunk order.
+        private void UpdateFiltered(int aggregate, Expressions.BoundExpression filter, ColumnBatch batch, Selection selection, ReadOnlySpan<int> groupIds)
+        {
+            var condition = (BoolColumn)ExpressionEvaluator.Evaluate(filter, batch, selection);
+            var rows = _filterBuffers.Next(selection.Count);
+            var ids = new int[selection.Count];
+            var kept = 0;
+            for (var i = 0; i < selection.Count; i++)
+            {
+                if (condition.GetValue(i) && !condition.IsNull(i))
+                {
+                    rows[kept] = selection[i];
+                    ids[kept++] = groupIds[i];
+                }
+            }
+
+            var filtered = Selection.Of(rows, kept);
+            var call = _plan.Aggregates[aggregate];
+            for (var i = 0; i < call.Arguments.Count; i++)
+            {
+                _arguments[aggregate][i] = ExpressionEvaluator.Evaluate(call.Arguments[i], batch, filtered);
+            }
+
+            _accumulators[aggregate].Update(ids.AsSpan(0, kept), _arguments[aggregate]);
         }
 
         public override PartialResult Combine(long rowsScanned) => PartialMerger.Export(_table, _plan.Aggregates, _accumulators, rowsScanned);

@@ -7,75 +7,121 @@ using Engine.Core.Functions;
 using Engine.Core.Pipelines;
 using Engine.Core.Sql;
 using Engine.Core.Sql.Ast;
+using AstCase = Engine.Core.Sql.Ast.CaseExpression;
+using AstCast = Engine.Core.Sql.Ast.CastExpression;
 using AstIsNull = Engine.Core.Sql.Ast.IsNullExpression;
+using BoundCase = Engine.Core.Expressions.CaseExpression;
+using BoundCast = Engine.Core.Expressions.CastExpression;
 using BoundIsNull = Engine.Core.Expressions.IsNullExpression;
 
 namespace Engine.Core.Planning;
 
 /// <summary>
-/// Resolves a parsed statement against a catalog and a function registry, and lays it out as two
-/// pipelines: the one every fragment runs next to the data (scan → filter → aggregate, or scan → filter →
-/// projection → collect / top-N) and the one the coordinator runs after gather (finalize → HAVING →
-/// SELECT list → sort → limit). It resolves tables and columns, types and implicit coercions (string
-/// literals compared with timestamps are parsed as timestamps), functions through the registry, aggregate
-/// rules (no aggregates in WHERE or GROUP BY, no nesting, every selected column grouped or aggregated), and
-/// ORDER BY by alias, ordinal or expression; constant subexpressions are folded. Errors are
-/// <see cref="QueryBindException"/>s with a caret at the offending text.
+/// Resolves one SELECT over one table against a function registry, and lays it out as two pipelines: the
+/// one every fragment runs next to the data (scan → filter → aggregate, or scan → filter → projection →
+/// collect / top-N) and the one the coordinator runs after gather (finalize → HAVING → SELECT list →
+/// DISTINCT → sort → offset and limit). It resolves columns (qualified by the table's name or alias too),
+/// types and implicit coercions (string literals compared with timestamps are parsed as timestamps), CASE,
+/// CAST, LIKE, functions through the registry, aggregate rules (no aggregates in WHERE or GROUP BY, no
+/// nesting, every selected column grouped or aggregated), FILTER, DISTINCT, GROUP BY ALL, and aliases and
+/// positions in GROUP BY, HAVING and ORDER BY; constant subexpressions are folded, and subqueries, already
+/// computed, come in as constants. Errors are <see cref="QueryBindException"/>s with a caret at the
+/// offending text, and <see cref="UnsupportedFeatureException"/>s for what Engine does not do yet.
 /// </summary>
 public sealed class Binder
 {
+    private static readonly IReadOnlyDictionary<SqlExpression, SubqueryValue> s_noSubqueries =
+        new Dictionary<SqlExpression, SubqueryValue>(ReferenceEqualityComparer.Instance);
+
     private readonly string _sql;
     private readonly TableInfo _table;
+    private readonly string? _alias;
     private readonly FunctionRegistry _functions;
+    private readonly IReadOnlyDictionary<SqlExpression, SubqueryValue> _subqueries;
     private readonly List<Field> _scanFields = [];
     private readonly Dictionary<int, int> _scanIndexBySchemaIndex = [];
     private readonly List<BoundExpression> _groupKeys = [];
     private readonly List<AggregateCall> _aggregateCalls = [];
+    private readonly Dictionary<string, SqlExpression> _aliases = new(StringComparer.OrdinalIgnoreCase);
 
-    private Binder(string sql, TableInfo table, FunctionRegistry functions)
+    private Binder(string sql, TableInfo table, string? alias, FunctionRegistry functions, IReadOnlyDictionary<SqlExpression, SubqueryValue> subqueries)
     {
         _sql = sql;
         _table = table;
+        _alias = alias;
         _functions = functions;
+        _subqueries = subqueries;
     }
 
     /// <summary>Binds <paramref name="statement"/> (parsed from <paramref name="sql"/>) against <paramref name="catalog"/> with the built-in functions.</summary>
     public static BoundQuery Bind(string sql, SqlStatement statement, ITableCatalog catalog) => Bind(sql, statement, catalog, FunctionRegistry.BuiltIn);
 
-    /// <summary>Binds <paramref name="statement"/> (parsed from <paramref name="sql"/>) against <paramref name="catalog"/> and <paramref name="functions"/>.</summary>
+    /// <summary>
+    /// Binds <paramref name="statement"/>, a single SELECT over one table of <paramref name="catalog"/>
+    /// (no subqueries, WITH or set operations: <see cref="Execution.QueryExecutor"/> handles those), against
+    /// <paramref name="functions"/>.
+    /// </summary>
     /// <exception cref="QueryBindException">A name does not resolve or the query breaks a rule; the message shows where.</exception>
+    /// <exception cref="UnsupportedFeatureException">The statement needs more than one query block.</exception>
     public static BoundQuery Bind(string sql, SqlStatement statement, ITableCatalog catalog, FunctionRegistry functions)
     {
         ArgumentNullException.ThrowIfNull(statement);
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(functions);
-        var select = statement.Select;
-        if (!catalog.TryGetTable(select.From.Name, out var table))
+        if (statement.Query is not SelectStatement { From: TableRef from } select)
         {
-            var known = catalog.TableNames.Count == 0 ? "the catalog has no tables" : $"known tables: {string.Join(", ", catalog.TableNames)}";
-            throw Error(sql, select.From.Position, $"Table '{select.From.Name}' does not exist ({known})");
+            throw new UnsupportedFeatureException("binding a query of more than one block on its own", "run it through QueryExecutor");
         }
 
-        return new Binder(sql, table, functions).BindSelect(statement);
+        var table = ResolveTable(sql, catalog, from);
+        return Bind(sql, select, table, from.Alias, functions, s_noSubqueries, statement.Explain, statement.Analyze);
     }
 
-    private BoundQuery BindSelect(SqlStatement statement)
+    /// <summary>Binds <paramref name="select"/> over <paramref name="table"/>, with the values of its subqueries already computed.</summary>
+    internal static BoundQuery Bind(
+        string sql, SelectStatement select, TableInfo table, string? alias, FunctionRegistry functions,
+        IReadOnlyDictionary<SqlExpression, SubqueryValue> subqueries, bool explain, bool analyze) =>
+        new Binder(sql, table, alias, functions, subqueries).BindSelect(select, explain, analyze);
+
+    /// <summary>The table <paramref name="from"/> names in <paramref name="catalog"/>; a bind error listing the known tables when there is none.</summary>
+    internal static TableInfo ResolveTable(string sql, ITableCatalog catalog, TableRef from)
     {
-        var select = statement.Select;
+        if (catalog.TryGetTable(from.Name, out var table))
+        {
+            return table;
+        }
+
+        var known = catalog.TableNames.Count == 0 ? "the catalog has no tables" : $"known tables: {string.Join(", ", catalog.TableNames)}";
+        throw Error(sql, from.Position, $"Table '{from.Name}' does not exist ({known})");
+    }
+
+    private BoundQuery BindSelect(SelectStatement select, bool explain, bool analyze)
+    {
         var filter = select.Where is null ? null : ConstantFolder.Fold(BindPredicate(select.Where, "WHERE"));
-        var isAggregate = select.GroupBy.Count > 0 || select.Having is not null ||
-            select.Items.Any(i => i.Expression is not null && ContainsAggregate(i.Expression)) ||
+        var hasAggregates = select.Items.Any(i => i.Expression is not null && ContainsAggregate(i.Expression)) ||
             select.OrderBy.Any(o => ContainsAggregate(o.Expression));
+        var isAggregate = select.GroupBy.Count > 0 || select.GroupByAll || select.Having is not null || hasAggregates;
         var limit = select.Limit?.Count;
+        var offset = select.Limit?.Offset ?? 0;
+        foreach (var item in select.Items)
+        {
+            if (item.Alias is not null && item.Expression is not null)
+            {
+                _aliases.TryAdd(item.Alias, item.Expression);
+            }
+        }
+
         List<PipelineOperator> operators = filter is null ? [] : [new FilterOperator(filter)];
-        var (sink, coordinator) = isAggregate ? BindAggregateQuery(select, limit) : BindRowQuery(select, limit, operators);
+        var (sink, coordinator) = isAggregate || select.Distinct
+            ? BindAggregateQuery(select, limit, offset, distinctRows: select.Distinct && !isAggregate)
+            : BindRowQuery(select, limit, offset, operators);
         var plan = new FragmentPlan(_table.Name, [.. _scanFields], operators, sink);
-        return new BoundQuery(_sql, _table, plan, coordinator, statement.Explain, statement.Analyze);
+        return new BoundQuery(_sql, _table, plan, coordinator, explain, analyze);
     }
 
     // Scan → [filter] → projection → collect (the first N, or the top N by the order) in fragments; at the
     // coordinator the gathered rows are sorted or cut and the hidden sort columns dropped.
-    private (SinkPlan Sink, CoordinatorPlan Coordinator) BindRowQuery(SelectStatement select, long? limit, List<PipelineOperator> fragmentOperators)
+    private (SinkPlan Sink, CoordinatorPlan Coordinator) BindRowQuery(SelectStatement select, long? limit, long offset, List<PipelineOperator> fragmentOperators)
     {
         var projections = new List<BoundExpression>();
         var names = new List<string>();
@@ -118,27 +164,27 @@ public sealed class Binder
         var rowNames = projections.Select((_, i) => $"c{i}").ToArray();
         fragmentOperators.Add(new ProjectOperator(projections, rowNames));
         var rowSchema = new Schema([.. projections.Select((p, i) => new Field(rowNames[i], p.Type))]);
-        var sink = new CollectSink(rowSchema, order, limit);
+        var sink = new CollectSink(rowSchema, order, limit is { } n ? checked(n + offset) : null);
         var operators = new List<PipelineOperator>();
-        AddOrderAndLimit(operators, order, limit);
+        AddOrderAndLimit(operators, order, limit, offset);
         operators.Add(new ProjectOperator([.. projections.Take(visible).Select((p, i) => (BoundExpression)new ColumnReference(i, $"c{i}", p.Type))], UniqueNames(names)));
         return (sink, new CoordinatorPlan(operators));
     }
 
     // Scan → [filter] → aggregate in fragments; at the coordinator the merged groups are finalized into
     // [keys…, aggregates…], filtered by HAVING, projected to the SELECT list (plus hidden sort columns),
-    // sorted or cut, and the hidden columns dropped.
-    private (SinkPlan Sink, CoordinatorPlan Coordinator) BindAggregateQuery(SelectStatement select, long? limit)
+    // made distinct, sorted or cut, and the hidden columns dropped. SELECT DISTINCT without aggregates groups
+    // by the select list (distinctRows), so the distinct rows are found next to the data.
+    private (SinkPlan Sink, CoordinatorPlan Coordinator) BindAggregateQuery(SelectStatement select, long? limit, long offset, bool distinctRows)
     {
-        foreach (var key in select.GroupBy)
+        foreach (var key in GroupingExpressions(select, distinctRows))
         {
-            var expression = ResolveGroupByItem(key, select.Items);
-            if (ContainsAggregate(expression))
+            if (ContainsAggregate(key))
             {
                 throw Error(key.Position, "Aggregate functions are not allowed in GROUP BY");
             }
 
-            var bound = ConstantFolder.Fold(BindScalar(expression, "GROUP BY"));
+            var bound = ConstantFolder.Fold(BindScalar(key, "GROUP BY"));
             if (!_groupKeys.Contains(bound))
             {
                 _groupKeys.Add(bound);
@@ -151,14 +197,25 @@ public sealed class Binder
         {
             if (item.IsStar || item.Expression is null)
             {
-                throw Error(item.Position, "SELECT * cannot be used with GROUP BY or aggregates; name the grouped columns");
+                if (!distinctRows)
+                {
+                    throw Error(item.Position, "SELECT * cannot be used with GROUP BY or aggregates; name the grouped columns");
+                }
+
+                for (var c = 0; c < _table.Schema.Count; c++)
+                {
+                    outputs.Add(new ColumnReference(_groupKeys.IndexOf(ScanColumn(c)), _table.Schema[c].Name, _table.Schema[c].Type));
+                    names.Add(_table.Schema[c].Name);
+                }
+
+                continue;
             }
 
-            outputs.Add(BindPost(item.Expression));
+            outputs.Add(BindPost(item.Expression, "SELECT"));
             names.Add(OutputName(item));
         }
 
-        var having = select.Having is null ? null : RequireBool(BindPost(select.Having), select.Having, "HAVING");
+        var having = select.Having is null ? null : RequireBool(BindPost(select.Having, "HAVING"), select.Having, "HAVING");
         var hidden = new List<BoundExpression>();
         var order = new List<SortKey>();
         foreach (var item in select.OrderBy)
@@ -166,10 +223,15 @@ public sealed class Binder
             var index = ResolveOutputReference(item.Expression, names, outputs.Count);
             if (index < 0)
             {
-                var bound = BindPost(item.Expression);
+                var bound = BindPost(item.Expression, "ORDER BY");
                 index = outputs.IndexOf(bound);
                 if (index < 0)
                 {
+                    if (select.Distinct)
+                    {
+                        throw Error(item.Expression.Position, $"For SELECT DISTINCT, ORDER BY expressions must appear in the select list: {item.Expression.ToSql()}");
+                    }
+
                     index = outputs.Count + hidden.Count;
                     hidden.Add(bound);
                 }
@@ -188,7 +250,12 @@ public sealed class Binder
         var uniqueNames = UniqueNames(names);
         var projected = outputs.Concat(hidden).Select(ConstantFolder.Fold).ToArray();
         operators.Add(new ProjectOperator(projected, [.. uniqueNames, .. hidden.Select((_, i) => $"__order{i}")]));
-        AddOrderAndLimit(operators, order, limit);
+        if (select.Distinct && !distinctRows)
+        {
+            operators.Add(new DistinctOperator());
+        }
+
+        AddOrderAndLimit(operators, order, limit, offset);
         if (hidden.Count > 0)
         {
             operators.Add(new ProjectOperator([.. projected.Take(outputs.Count).Select((p, i) => (BoundExpression)new ColumnReference(i, uniqueNames[i], p.Type))], uniqueNames));
@@ -197,15 +264,49 @@ public sealed class Binder
         return (sink, new CoordinatorPlan(operators));
     }
 
-    private static void AddOrderAndLimit(List<PipelineOperator> operators, List<SortKey> order, long? limit)
+    // GROUP BY keys (aliases and positions resolved), every non-aggregate item for GROUP BY ALL, every item
+    // (columns of *) for SELECT DISTINCT without aggregates.
+    private List<SqlExpression> GroupingExpressions(SelectStatement select, bool distinctRows)
+    {
+        var keys = new List<SqlExpression>();
+        if (distinctRows || select.GroupByAll)
+        {
+            foreach (var item in select.Items)
+            {
+                if (item.IsStar || item.Expression is null)
+                {
+                    keys.AddRange(_table.Schema.Fields.Select(f => (SqlExpression)new ColumnRef(f.Name, Quoted: true, item.Position)));
+                }
+                else if (!ContainsAggregate(item.Expression))
+                {
+                    keys.Add(item.Expression);
+                }
+            }
+
+            return keys;
+        }
+
+        foreach (var key in select.GroupBy)
+        {
+            keys.Add(ResolveGroupByItem(key, select.Items));
+        }
+
+        return keys;
+    }
+
+    private static void AddOrderAndLimit(List<PipelineOperator> operators, List<SortKey> order, long? limit, long offset)
     {
         if (order.Count > 0)
         {
-            operators.Add(new SortOperator(order, limit));
+            operators.Add(new SortOperator(order, limit is { } n ? checked(n + offset) : null));
+            if (offset > 0)
+            {
+                operators.Add(new LimitOperator(offset, limit));
+            }
         }
-        else if (limit is not null)
+        else if (limit is not null || offset > 0)
         {
-            operators.Add(new LimitOperator(0, limit));
+            operators.Add(new LimitOperator(offset, limit));
         }
     }
 
@@ -221,18 +322,7 @@ public sealed class Binder
             return items[(int)ordinal.Value - 1].Expression!;
         }
 
-        if (key is ColumnRef column && FindColumn(column) < 0)
-        {
-            foreach (var item in items)
-            {
-                if (item.Alias is not null && string.Equals(item.Alias, column.Name, StringComparison.OrdinalIgnoreCase) && item.Expression is not null)
-                {
-                    return item.Expression;
-                }
-            }
-        }
-
-        return key;
+        return key is ColumnRef { Table: null } column && FindColumn(column) < 0 && _aliases.TryGetValue(column.Name, out var aliased) ? aliased : key;
     }
 
     private int ResolveOutputReference(SqlExpression expression, List<string> names, int visible)
@@ -244,7 +334,7 @@ public sealed class Binder
                 : throw Error(expression.Position, $"ORDER BY position {ordinal.Value} is not in the select list (1 to {visible})");
         }
 
-        if (expression is ColumnRef column)
+        if (expression is ColumnRef { Table: null } column)
         {
             for (var i = 0; i < visible; i++)
             {
@@ -259,12 +349,22 @@ public sealed class Binder
     }
 
     // Binds an expression over the finalized groups [keys…, aggregates…]: group keys and aggregates become
-    // references to their columns (every key is bound before the first aggregate, so positions are final).
-    private BoundExpression BindPost(SqlExpression expression)
+    // references to their columns (every key is bound before the first aggregate, so positions are final);
+    // a name that is no column but a select alias stands for the aliased expression (HAVING n > 10).
+    private BoundExpression BindPost(SqlExpression expression, string clause) => Bind(expression, clause, post: true);
+
+    private BoundExpression BindScalar(SqlExpression expression, string clause) => Bind(expression, clause, post: false);
+
+    private BoundExpression Bind(SqlExpression expression, string clause, bool post)
     {
-        if (!ContainsAggregate(expression))
+        if (post && !ContainsAggregate(expression))
         {
-            var bound = ConstantFolder.Fold(BindScalar(expression, "SELECT"));
+            if (expression is ColumnRef { Table: null } alias && FindColumn(alias) < 0 && _aliases.TryGetValue(alias.Name, out var aliased) && aliased != alias)
+            {
+                return Bind(aliased, clause, post);
+            }
+
+            var bound = ConstantFolder.Fold(BindScalar(expression, clause));
             var keyIndex = _groupKeys.IndexOf(bound);
             if (keyIndex >= 0)
             {
@@ -284,32 +384,77 @@ public sealed class Binder
 
         switch (expression)
         {
-            case FunctionCall call when _functions.IsAggregate(call.Name):
-                return BindAggregate(call);
-            case UnaryExpression { Operator: UnaryOperator.Negate } negate:
-                return Negate(BindPost(negate.Operand), negate.Operand);
-            case UnaryExpression not:
-                return new NotExpression(RequireBool(BindPost(not.Operand), not.Operand, "NOT"));
-            case BinaryExpression binary:
-                return BindBinary(binary, BindPost(binary.Left), BindPost(binary.Right));
-            case AstIsNull isNull:
-                return new BoundIsNull(BindPost(isNull.Value), isNull.Negated);
-            case BetweenExpression between:
-                return BindBetween(between, BindPost(between.Value), BindPost(between.Low), BindPost(between.High));
-            case InExpression inList:
-                return BindIn(inList, BindPost(inList.Value));
-            case FunctionCall call when _functions.TryGetScalar(call.Name, out var function):
-                return BindFunction(function, call, [.. call.Arguments.Select(BindPost)]);
-            case ColumnRef column:
+            case ColumnRef column when post:
                 throw Error(column.Position, $"Column '{column.Name}' must appear in the GROUP BY clause or be used in an aggregate function");
+            case ColumnRef column:
+            {
+                var index = FindColumn(column);
+                if (index < 0)
+                {
+                    throw Error(column.Position, $"Column '{column.Name}' does not exist in table '{TableName}'{Suggestion(column.Name)} (columns: {string.Join(", ", _table.Schema.Fields.Select(f => f.Name))})");
+                }
+
+                return ScanColumn(index);
+            }
+
+            case IntegerLiteral integer:
+                return new Literal(ScalarValue.FromInt64(integer.Value));
+            case FloatLiteral number:
+                return new Literal(ScalarValue.FromDouble(number.Value));
+            case StringLiteral text:
+                return new Literal(ScalarValue.FromString(text.Value));
+            case BooleanLiteral boolean:
+                return new Literal(ScalarValue.FromBool(boolean.Value));
+            case NullLiteral:
+                return new Literal(ScalarValue.Null(DataType.Int64));
+            case TimestampLiteral timestamp:
+                return new Literal(ScalarValue.FromTimestamp(ParseTimestamp(timestamp.Text, timestamp.Position)));
+            case IntervalLiteral interval:
+                return new Literal(ScalarValue.FromInterval(ParseInterval(interval.Text, interval.Position)));
+            case UnaryExpression { Operator: UnaryOperator.Negate } negate:
+                return Negate(Bind(negate.Operand, clause, post), negate.Operand);
+            case UnaryExpression not:
+                return new NotExpression(RequireBool(Bind(not.Operand, clause, post), not.Operand, "NOT"));
+            case BinaryExpression binary:
+                return BindBinary(binary, Bind(binary.Left, clause, post), Bind(binary.Right, clause, post));
+            case AstIsNull isNull:
+                return new BoundIsNull(Bind(isNull.Value, clause, post), isNull.Negated);
+            case BetweenExpression between:
+                return BindBetween(between, Bind(between.Value, clause, post), Bind(between.Low, clause, post), Bind(between.High, clause, post));
+            case InExpression inList:
+                return BindIn(inList, Bind(inList.Value, clause, post));
+            case AstCase choice:
+                return BindCase(choice, clause, post);
+            case AstCast cast:
+                return BindCast(cast, Bind(cast.Operand, clause, post));
+            case LikeExpression like:
+                return BindLike(like, clause, post);
+            case IsDistinctFromExpression distinct:
+            {
+                var (left, right) = Coerce(Bind(distinct.Left, clause, post), distinct.Left, Bind(distinct.Right, clause, post), distinct.Right);
+                return new DistinctFromExpression(left, right, distinct.Negated);
+            }
+
+            case SubqueryExpression or InSubqueryExpression or ExistsExpression:
+                return BindSubquery(expression, clause, post);
+            case FunctionCall call when _functions.IsAggregate(call.Name) && post:
+                return BindAggregate(call);
+            case FunctionCall call when _functions.IsAggregate(call.Name):
+                throw Error(call.Position, $"Aggregate functions are not allowed in {clause}: {call.ToSql()}");
+            case FunctionCall call when _functions.TryGetScalar(call.Name, out var function):
+                return BindFunction(function, call, [.. call.Arguments.Select(a => Bind(a, clause, post))]);
+            case FunctionCall call:
+                throw Error(call.Position, $"Unknown function '{call.Name}'; scalar functions: {string.Join(", ", _functions.ScalarNames)}; aggregates: {string.Join(", ", _functions.AggregateNames)}");
             default:
                 throw Error(expression.Position, $"'{expression.ToSql()}' must appear in the GROUP BY clause or be used in an aggregate function");
         }
     }
 
+    private string TableName => _alias ?? _table.Name;
+
     private ColumnReference BindAggregate(FunctionCall call)
     {
-        foreach (var argument in call.Arguments)
+        foreach (var argument in call.Arguments.Append(call.Filter).OfType<SqlExpression>())
         {
             if (ContainsAggregate(argument))
             {
@@ -337,9 +482,10 @@ public sealed class Binder
             arguments = [.. call.Arguments.Select(a => ConstantFolder.Fold(BindScalar(a, call.Name.ToLowerInvariant())))];
         }
 
+        var filter = call.Filter is null ? null : ConstantFolder.Fold(BindPredicate(call.Filter, "FILTER"));
         BoundExpression? TimeColumn() => _table.TimeColumn is { } time ? ScanColumn(_table.Schema.IndexOf(time)) : null;
-        var context = new AggregateBindContext(call.Name.ToLowerInvariant(), arguments, TimeColumn, ArgumentError(call), _table.Name);
-        var bound = AggregateCall.Bind(function, context, call.Distinct);
+        var context = new AggregateBindContext(call.Name.ToLowerInvariant(), arguments, TimeColumn, ArgumentError(call), TableName);
+        var bound = AggregateCall.Bind(function, context, call.Distinct, filter);
         var index = _aggregateCalls.IndexOf(bound);
         if (index < 0)
         {
@@ -361,66 +507,168 @@ public sealed class Binder
         return RequireBool(BindScalar(expression, clause), expression, clause);
     }
 
-    private BoundExpression BindScalar(SqlExpression expression, string clause)
+    // CASE: a simple CASE compares its operand with each WHEN value; the results unify to one type.
+    private BoundCase BindCase(AstCase choice, string clause, bool post)
     {
-        switch (expression)
+        var operand = choice.Operand is null ? null : Bind(choice.Operand, clause, post);
+        var conditions = new List<BoundExpression>();
+        var results = new List<BoundExpression>();
+        foreach (var branch in choice.Branches)
         {
-            case ColumnRef column:
+            var when = Bind(branch.When, clause, post);
+            if (operand is not null)
             {
-                var index = FindColumn(column);
-                if (index < 0)
-                {
-                    throw Error(column.Position, $"Column '{column.Name}' does not exist in table '{_table.Name}'{Suggestion(column.Name)} (columns: {string.Join(", ", _table.Schema.Fields.Select(f => f.Name))})");
-                }
-
-                return ScanColumn(index);
+                var (left, right) = Coerce(operand, choice.Operand!, when, branch.When);
+                conditions.Add(new ComparisonExpression(ComparisonOperator.Equal, left, right));
+            }
+            else
+            {
+                conditions.Add(RequireBool(when, branch.When, "WHEN"));
             }
 
-            case IntegerLiteral integer:
-                return new Literal(ScalarValue.FromInt64(integer.Value));
-            case FloatLiteral number:
-                return new Literal(ScalarValue.FromDouble(number.Value));
-            case StringLiteral text:
-                return new Literal(ScalarValue.FromString(text.Value));
-            case BooleanLiteral boolean:
-                return new Literal(ScalarValue.FromBool(boolean.Value));
-            case NullLiteral:
-                return new Literal(ScalarValue.Null(DataType.Int64));
-            case TimestampLiteral timestamp:
-                return new Literal(ScalarValue.FromTimestamp(ParseTimestamp(timestamp.Text, timestamp.Position)));
-            case IntervalLiteral interval:
-                return new Literal(ScalarValue.FromInterval(ParseInterval(interval.Text, interval.Position)));
-            case UnaryExpression { Operator: UnaryOperator.Negate } negate:
-                return Negate(BindScalar(negate.Operand, clause), negate.Operand);
-            case UnaryExpression not:
-                return new NotExpression(RequireBool(BindScalar(not.Operand, clause), not.Operand, "NOT"));
-            case BinaryExpression binary:
-                return BindBinary(binary, BindScalar(binary.Left, clause), BindScalar(binary.Right, clause));
-            case AstIsNull isNull:
-                return new BoundIsNull(BindScalar(isNull.Value, clause), isNull.Negated);
-            case BetweenExpression between:
-                return BindBetween(between, BindScalar(between.Value, clause), BindScalar(between.Low, clause), BindScalar(between.High, clause));
-            case InExpression inList:
-                return BindIn(inList, BindScalar(inList.Value, clause));
-            case FunctionCall call when _functions.IsAggregate(call.Name):
-                throw Error(call.Position, $"Aggregate functions are not allowed in {clause}: {call.ToSql()}");
-            case FunctionCall call when _functions.TryGetScalar(call.Name, out var function):
-                return BindFunction(function, call, [.. call.Arguments.Select(a => BindScalar(a, clause))]);
-            case FunctionCall call:
-                throw Error(call.Position, $"Unknown function '{call.Name}'; scalar functions: {string.Join(", ", _functions.ScalarNames)}; aggregates: {string.Join(", ", _functions.AggregateNames)}");
+            results.Add(Bind(branch.Then, clause, post));
+        }
+
+        var otherwise = choice.Else is null ? new Literal(ScalarValue.Null(DataType.Int64)) : Bind(choice.Else, clause, post);
+        var all = results.Append(otherwise).ToList();
+        var types = all.Select(TypeCoercion.TypeForUnification).ToArray();
+        var type = types.All(t => t is null) ? DataType.Int64
+            : TypeCoercion.CommonType(types)
+            ?? throw Error(choice.Position, $"CASE results have incompatible types: {string.Join(", ", all.Select(r => r.Type.SqlName()).Distinct())}");
+        var branches = conditions.Select((c, i) => new CaseWhen(c, TypeCoercion.CastTo(results[i], type))).ToArray();
+        return new BoundCase(branches, TypeCoercion.CastTo(otherwise, type), type);
+    }
+
+    private BoundExpression BindCast(AstCast cast, BoundExpression operand)
+    {
+        var type = ResolveType(cast.Type);
+        if (operand is Literal { Value.IsNull: true })
+        {
+            return new Literal(ScalarValue.Null(type));
+        }
+
+        if (!TypeCoercion.CanCast(operand.Type, type))
+        {
+            throw Error(cast.Position, $"Cannot cast {operand.Type.SqlName()} to {type.SqlName()}");
+        }
+
+        // A cast of text to a timestamp or interval is parsed now, so the constant prunes.
+        return new BoundCast(operand, type, cast.Try);
+    }
+
+    private DataType ResolveType(SqlTypeName name)
+    {
+        DataType? type = name.Name switch
+        {
+            "BIGINT" or "INT8" or "LONG" => DataType.Int64,
+            "DOUBLE" or "DOUBLE PRECISION" or "FLOAT8" => DataType.Double,
+            "VARCHAR" or "TEXT" or "STRING" or "CHAR" or "BPCHAR" or "CHARACTER" => DataType.String,
+            "BOOLEAN" or "BOOL" or "LOGICAL" => DataType.Bool,
+            "TIMESTAMP" or "DATETIME" or "TIMESTAMP_US" => DataType.Timestamp,
+            "INTERVAL" => DataType.Interval,
+            _ => null,
+        };
+        if (type is { } known)
+        {
+            if (name.Parameters.Count > 0 && known != DataType.String)
+            {
+                throw Error(name.Position, $"Type {name.Name} takes no parameters, got {name}");
+            }
+
+            return known;
+        }
+
+        string[] later =
+        [
+            "INTEGER", "INT", "INT4", "SIGNED", "SMALLINT", "INT2", "SHORT", "TINYINT", "INT1", "HUGEINT", "INT128", "UBIGINT", "UINTEGER",
+            "USMALLINT", "UTINYINT", "UHUGEINT", "DECIMAL", "NUMERIC", "REAL", "FLOAT", "FLOAT4", "DATE", "TIME", "TIMESTAMPTZ",
+            "TIMESTAMP WITH TIME ZONE", "TIME WITH TIME ZONE", "TIMESTAMP_S", "TIMESTAMP_MS", "TIMESTAMP_NS", "BLOB", "BYTEA", "UUID", "JSON",
+        ];
+        if (later.Contains(name.Name))
+        {
+            throw new UnsupportedFeatureException($"type {name.Name} is not supported yet (Engine has BIGINT, DOUBLE, VARCHAR, BOOLEAN, TIMESTAMP and INTERVAL)",
+                _sql, name.Position.Line, name.Position.Column);
+        }
+
+        throw Error(name.Position, $"Unknown type '{name}'");
+    }
+
+    // LIKE and ILIKE are the registry's ~~ and ~~* (like_escape / ilike_escape with ESCAPE); NOT wraps them.
+    private BoundExpression BindLike(LikeExpression like, string clause, bool post)
+    {
+        var value = Bind(like.Value, clause, post);
+        var pattern = Bind(like.Pattern, clause, post);
+        List<BoundExpression> arguments = [value, pattern];
+        string name;
+        if (like.Escape is not null)
+        {
+            arguments.Add(Bind(like.Escape, clause, post));
+            name = like.CaseInsensitive ? "ilike_escape" : "like_escape";
+        }
+        else
+        {
+            name = like.CaseInsensitive ? "~~*" : "~~";
+        }
+
+        if (!_functions.TryGetScalar(name, out var function))
+        {
+            throw new UnsupportedFeatureException($"{(like.CaseInsensitive ? "ILIKE" : "LIKE")} is not supported by the functions registered here (no '{name}')",
+                _sql, like.Position.Line, like.Position.Column);
+        }
+
+        Func<int, string, QueryBindException> error = (index, message) =>
+            Error(index == 0 ? like.Value.Position : index == 1 ? like.Pattern.Position : like.Escape?.Position ?? like.Position, message);
+        var call = FunctionExpression.Bind(function, new ScalarBindContext(name, arguments, error));
+        return like.Negated ? new NotExpression(call) : call;
+    }
+
+    private BoundExpression BindSubquery(SqlExpression expression, string clause, bool post)
+    {
+        if (!_subqueries.TryGetValue(expression, out var value))
+        {
+            throw new UnsupportedFeatureException($"a subquery in {clause} here", _sql, expression.Position.Line, expression.Position.Column);
+        }
+
+        switch (expression, value)
+        {
+            case (SubqueryExpression, ScalarSubqueryValue scalar):
+                return new Literal(scalar.Value);
+            case (ExistsExpression exists, ExistsSubqueryValue result):
+                return new Literal(ScalarValue.FromBool(result.Exists != exists.Negated));
+            case (InSubqueryExpression inSubquery, ListSubqueryValue list):
+            {
+                var operand = Bind(inSubquery.Value, clause, post);
+                var values = new List<ScalarValue>(list.Values.Count);
+                foreach (var item in list.Values)
+                {
+                    var (_, coerced) = Coerce(operand, inSubquery.Value, new Literal(item), inSubquery);
+                    values.Add(((Literal)coerced).Value is { IsNull: true } ? ScalarValue.Null(operand.Type) : ((Literal)coerced).Value);
+                }
+
+                if (values.Count == 0)
+                {
+                    // IN over no rows is false even for a NULL operand; NOT IN true.
+                    return new Literal(ScalarValue.FromBool(inSubquery.Negated));
+                }
+
+                return new InListExpression(operand, values, inSubquery.Negated);
+            }
+
             default:
-                throw Error(expression.Position, $"Unsupported expression '{expression.ToSql()}'");
+                throw new InvalidOperationException($"A {value.GetType().Name} does not answer a {expression.GetType().Name}.");
         }
     }
 
-    private FunctionExpression BindFunction(ScalarFunction function, FunctionCall call, IReadOnlyList<BoundExpression> arguments)
+    private BoundExpression BindFunction(ScalarFunction function, FunctionCall call, IReadOnlyList<BoundExpression> arguments)
     {
-        if (call.Distinct || call.Star)
+        if (call.Distinct || call.Star || call.Filter is not null)
         {
-            throw Error(call.Position, $"{call.Name}() is not an aggregate and takes no {(call.Star ? "*" : "DISTINCT")}");
+            var what = call.Star ? "*" : call.Distinct ? "DISTINCT" : "FILTER";
+            throw Error(call.Position, $"{call.Name}() is not an aggregate and takes no {what}");
         }
 
-        return FunctionExpression.Bind(function, new ScalarBindContext(call.Name.ToLowerInvariant(), arguments, ArgumentError(call)));
+        var context = new ScalarBindContext(call.Name.ToLowerInvariant(), arguments, ArgumentError(call));
+        return function.Expand(context) ?? FunctionExpression.Bind(function, context);
     }
 
     private Func<int, string, QueryBindException> ArgumentError(FunctionCall call) =>
@@ -440,22 +688,16 @@ public sealed class Binder
             case BinaryOperator.Multiply:
             case BinaryOperator.Divide:
             case BinaryOperator.Modulo:
-                return BindArithmetic(binary, left, right);
+            case BinaryOperator.Concat:
+                return BindOperatorCall(binary, left, right);
             default:
                 return BindComparison(binary, ToComparison(binary.Operator), left, right);
         }
     }
 
-    private FunctionExpression BindArithmetic(BinaryExpression binary, BoundExpression left, BoundExpression right)
+    private FunctionExpression BindOperatorCall(BinaryExpression binary, BoundExpression left, BoundExpression right)
     {
-        var symbol = binary.Operator switch
-        {
-            BinaryOperator.Add => "+",
-            BinaryOperator.Subtract => "-",
-            BinaryOperator.Multiply => "*",
-            BinaryOperator.Divide => "/",
-            _ => "%",
-        };
+        var symbol = SqlFormatter.OperatorText(binary.Operator);
 
         // Text shifting a timestamp is an interval ('5m', '1 hour'), as INTERVAL literals are.
         if (left.Type == DataType.Timestamp && symbol is "+" or "-" && binary.Right is StringLiteral text)
@@ -465,9 +707,13 @@ public sealed class Binder
 
         left = CoerceNull(left, right.Type);
         right = CoerceNull(right, left.Type);
-        _functions.TryGetScalar(symbol, out var function);
+        if (!_functions.TryGetScalar(symbol, out var function))
+        {
+            throw new UnsupportedFeatureException($"the operator '{symbol}' is not supported by the functions registered here", _sql, binary.Position.Line, binary.Position.Column);
+        }
+
         Func<int, string, QueryBindException> error = (index, message) => Error(index == 0 ? binary.Left.Position : index == 1 ? binary.Right.Position : binary.Position, message);
-        return FunctionExpression.Bind(function!, new ScalarBindContext(symbol, [left, right], error));
+        return FunctionExpression.Bind(function, new ScalarBindContext(symbol, [left, right], error));
     }
 
     private ComparisonExpression BindComparison(BinaryExpression binary, ComparisonOperator op, BoundExpression left, BoundExpression right)
@@ -480,16 +726,8 @@ public sealed class Binder
     {
         left = CoerceNull(left, right.Type);
         right = CoerceNull(right, left.Type);
-        if (left.Type == DataType.Timestamp && right is Literal { Type.Id: TypeId.String } rightText)
-        {
-            right = new Literal(ScalarValue.FromTimestamp(ParseTimestamp(rightText.Value.StringValue, rightSource.Position)));
-        }
-
-        if (right.Type == DataType.Timestamp && left is Literal { Type.Id: TypeId.String } leftText)
-        {
-            left = new Literal(ScalarValue.FromTimestamp(ParseTimestamp(leftText.Value.StringValue, leftSource.Position)));
-        }
-
+        right = CoerceText(right, left.Type, rightSource);
+        left = CoerceText(left, right.Type, leftSource);
         var comparable = left.Type == right.Type || (left.Type.IsNumeric() && right.Type.IsNumeric());
         if (!comparable)
         {
@@ -497,6 +735,22 @@ public sealed class Binder
         }
 
         return (left, right);
+    }
+
+    // A string literal compared with a timestamp or an interval is read as one.
+    private BoundExpression CoerceText(BoundExpression expression, DataType other, SqlExpression source)
+    {
+        if (expression is not Literal { Value: { IsNull: false, Type.Id: TypeId.String } text })
+        {
+            return expression;
+        }
+
+        return other.Id switch
+        {
+            TypeId.Timestamp => new Literal(ScalarValue.FromTimestamp(ParseTimestamp(text.StringValue, source.Position))),
+            TypeId.Interval => new Literal(ScalarValue.FromInterval(ParseInterval(text.StringValue, source.Position))),
+            _ => expression,
+        };
     }
 
     private BoundExpression BindBetween(BetweenExpression between, BoundExpression value, BoundExpression low, BoundExpression high)
@@ -569,6 +823,12 @@ public sealed class Binder
 
     private int FindColumn(ColumnRef column)
     {
+        if (column.Table is { } qualifier && !string.Equals(qualifier, _alias ?? _table.Name, StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(qualifier, _table.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            throw Error(column.Position, $"'{qualifier}' names no table in FROM (it reads {TableName})");
+        }
+
         if (column.Quoted)
         {
             for (var i = 0; i < _table.Schema.Count; i++)
@@ -657,17 +917,8 @@ public sealed class Binder
 
     private bool ContainsAggregate(SqlExpression expression) => FindAggregate(expression) is not null;
 
-    private FunctionCall? FindAggregate(SqlExpression expression) => expression switch
-    {
-        FunctionCall call when _functions.IsAggregate(call.Name) => call,
-        FunctionCall call => call.Arguments.Select(FindAggregate).FirstOrDefault(a => a is not null),
-        UnaryExpression unary => FindAggregate(unary.Operand),
-        BinaryExpression binary => FindAggregate(binary.Left) ?? FindAggregate(binary.Right),
-        AstIsNull isNull => FindAggregate(isNull.Value),
-        BetweenExpression between => FindAggregate(between.Value) ?? FindAggregate(between.Low) ?? FindAggregate(between.High),
-        InExpression inList => FindAggregate(inList.Value) ?? inList.List.Select(FindAggregate).FirstOrDefault(a => a is not null),
-        _ => null,
-    };
+    private FunctionCall? FindAggregate(SqlExpression expression) =>
+        SqlExpressionWalker.Find(expression, e => e is FunctionCall call && _functions.IsAggregate(call.Name)) as FunctionCall;
 
     private QueryBindException Error(SourcePosition position, string problem) => Error(_sql, position, problem);
 

@@ -11,6 +11,8 @@ internal static class SqlKeywords
     {
         "SELECT", "FROM", "WHERE", "GROUP", "BY", "HAVING", "ORDER", "LIMIT", "AS", "AND", "OR", "NOT",
         "IN", "BETWEEN", "IS", "NULL", "TRUE", "FALSE", "DISTINCT", "ASC", "DESC",
+        "CASE", "WHEN", "THEN", "ELSE", "END", "CAST", "UNION", "INTERSECT", "EXCEPT", "ALL", "WITH", "OFFSET",
+        "ON", "USING", "QUALIFY", "WINDOW", "LATERAL", "JOIN", "LIKE", "ILIKE", "ESCAPE", "EXISTS",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_reservedLookup =

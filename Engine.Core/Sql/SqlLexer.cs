@@ -246,7 +246,13 @@ internal sealed class SqlLexer
             case '-': return SqlTokenKind.Minus;
             case '/': return SqlTokenKind.Slash;
             case '%': return SqlTokenKind.Percent;
-            case '=': return SqlTokenKind.Equal;
+            case '=':
+                if (Peek(0) == '=')
+                {
+                    _position++;
+                }
+
+                return SqlTokenKind.Equal;
             case '<':
                 if (Peek(0) == '=')
                 {
@@ -272,6 +278,15 @@ internal sealed class SqlLexer
             case '!' when Peek(0) == '=':
                 _position++;
                 return SqlTokenKind.NotEqual;
+            case '|' when Peek(0) == '|':
+                _position++;
+                return SqlTokenKind.Concat;
+            case ':' when Peek(0) == ':':
+                _position++;
+                return SqlTokenKind.DoubleColon;
+            case '.': return SqlTokenKind.Dot;
+            case '[': return SqlTokenKind.LeftBracket;
+            case ']': return SqlTokenKind.RightBracket;
             default:
                 var shown = char.IsControl(c) || char.IsWhiteSpace(c) || char.IsSurrogate(c)
                     ? "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture)

@@ -65,4 +65,19 @@ internal enum SqlTokenKind
 
     /// <summary><c>&gt;=</c></summary>
     GreaterOrEqual,
+
+    /// <summary><c>||</c></summary>
+    Concat,
+
+    /// <summary><c>::</c></summary>
+    DoubleColon,
+
+    /// <summary><c>.</c></summary>
+    Dot,
+
+    /// <summary><c>[</c></summary>
+    LeftBracket,
+
+    /// <summary><c>]</c></summary>
+    RightBracket,
 }

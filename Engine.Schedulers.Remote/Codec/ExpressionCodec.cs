@@ -120,8 +120,9 @@ public static class ExpressionCodec
         var fields = tag switch
         {
             (long)ExpressionTag.Column or (long)ExpressionTag.Comparison or (long)ExpressionTag.Logical
-                or (long)ExpressionTag.InList or (long)ExpressionTag.Function => 3,
-            (long)ExpressionTag.IsNull or (long)ExpressionTag.Cast => 2,
+                or (long)ExpressionTag.InList or (long)ExpressionTag.Function or (long)ExpressionTag.Case
+                or (long)ExpressionTag.DistinctFrom or (long)ExpressionTag.Cast => 3,
+            (long)ExpressionTag.IsNull => 2,
             (long)ExpressionTag.Literal or (long)ExpressionTag.Not => 1,
             _ => throw CodecChecks.Error(tagOffset, $"unknown expression tag {tag}"),
         };
@@ -179,12 +180,51 @@ public static class ExpressionCodec
             case ExpressionTag.Cast:
             {
                 var type = CodecChecks.ReadDataType(ref reader);
-                return new CastExpression(Read(ref reader, functions, depth + 1), type);
+                var isTry = reader.ReadBoolean();
+                var operand = Read(ref reader, functions, depth + 1);
+                return TypeCoercion.CanCast(operand.Type, type)
+                    ? new CastExpression(operand, type, isTry)
+                    : throw CodecChecks.Error(start, $"there is no cast from {operand.Type.SqlName()} to {type.SqlName()}");
+            }
+
+            case ExpressionTag.Case:
+                return ReadCase(ref reader, functions, depth, start);
+            case ExpressionTag.DistinctFrom:
+            {
+                var negated = reader.ReadBoolean();
+                var left = Read(ref reader, functions, depth + 1);
+                return new DistinctFromExpression(left, Read(ref reader, functions, depth + 1), negated);
             }
 
             default:
                 return ReadFunction(ref reader, functions, depth, start);
         }
+    }
+
+    private static CaseExpression ReadCase(ref MessagePackReader reader, FunctionRegistry functions, int depth, long start)
+    {
+        var type = CodecChecks.ReadDataType(ref reader);
+        var count = reader.ReadArrayHeader();
+        if (count == 0 || count % 2 != 0)
+        {
+            throw CodecChecks.Error(start, $"a CASE has WHEN/THEN pairs, got {count} expressions");
+        }
+
+        var branches = new CaseWhen[count / 2];
+        for (var i = 0; i < branches.Length; i++)
+        {
+            var when = Read(ref reader, functions, depth + 1);
+            var then = Read(ref reader, functions, depth + 1);
+            if (when.Type != DataType.Bool || then.Type != type)
+            {
+                throw CodecChecks.Error(start, $"CASE branch {i} is WHEN {when.Type.SqlName()} THEN {then.Type.SqlName()}, expected BOOLEAN and {type.SqlName()}");
+            }
+
+            branches[i] = new CaseWhen(when, then);
+        }
+
+        var otherwise = Read(ref reader, functions, depth + 1);
+        return otherwise.Type == type ? new CaseExpression(branches, otherwise, type) : throw CodecChecks.Error(start, $"CASE ELSE is {otherwise.Type.SqlName()}, expected {type.SqlName()}");
     }
 
     private static FunctionExpression ReadFunction(ref MessagePackReader reader, FunctionRegistry functions, int depth, long start)
@@ -287,9 +327,34 @@ public static class ExpressionCodec
 
         public bool VisitCast(CastExpression cast)
         {
-            Header(writer, ExpressionTag.Cast, 2);
+            Header(writer, ExpressionTag.Cast, 3);
             CodecChecks.WriteDataType(writer, cast.Type);
+            writer.WriteBoolean(cast.Try);
             cast.Operand.Accept(this);
+            return true;
+        }
+
+        public bool VisitCase(CaseExpression choice)
+        {
+            Header(writer, ExpressionTag.Case, 3);
+            CodecChecks.WriteDataType(writer, choice.Type);
+            writer.WriteArrayHeader(choice.Branches.Count * 2);
+            foreach (var branch in choice.Branches)
+            {
+                branch.When.Accept(this);
+                branch.Then.Accept(this);
+            }
+
+            choice.Else.Accept(this);
+            return true;
+        }
+
+        public bool VisitDistinctFrom(DistinctFromExpression comparison)
+        {
+            Header(writer, ExpressionTag.DistinctFrom, 3);
+            writer.WriteBoolean(comparison.Negated);
+            comparison.Left.Accept(this);
+            comparison.Right.Accept(this);
             return true;
         }
 

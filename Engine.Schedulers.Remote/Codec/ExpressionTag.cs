@@ -24,9 +24,15 @@ public enum ExpressionTag
     /// <summary><c>[9, negated, operand, [scalar, …]]</c>.</summary>
     InList = 9,
 
-    /// <summary><c>[10, type, operand]</c>.</summary>
+    /// <summary><c>[10, type, try, operand]</c>.</summary>
     Cast = 10,
 
     /// <summary><c>[12, wireName, resultType, [argument, …]]</c>: a registered scalar function, bound again by the reader.</summary>
     Function = 12,
+
+    /// <summary><c>[13, type, [when, then, when, then, …], else]</c>: a searched CASE.</summary>
+    Case = 13,
+
+    /// <summary><c>[14, negated, left, right]</c>: IS [NOT] DISTINCT FROM.</summary>
+    DistinctFrom = 14,
 }

@@ -18,7 +18,7 @@ namespace Engine.Schedulers.Remote.Codec;
 /// <c>[table, [field, ...], [operator, ...], sink]</c>, a field is <c>[name, type, nullable]</c>, an operator
 /// <c>["Filter", predicate]</c> or <c>["Project", [expression, ...], [name, ...]]</c>, a sink
 /// <c>["Aggregate", [key, ...], [aggregate, ...]]</c> or <c>["Collect", [field, ...], [sortKey, ...], limit|nil]</c>,
-/// an aggregate <c>[wireName, distinct, [argument, ...], resultType]</c> (bound again by the reader's
+/// an aggregate <c>[wireName, distinct, [argument, ...], resultType, filter|nil]</c> (bound again by the reader's
 /// <see cref="FunctionRegistry"/>), a sort key <c>[column, descending, nullsFirst]</c> and a scan
 /// <c>[table, partitionId, [column, ...], rowStart, rowCount]</c>. Reading checks every count, tag and range
 /// and throws <see cref="ProtocolException"/>; an aggregate or function the reader lacks is an
@@ -92,15 +92,16 @@ public static class FragmentCodec
         return new QueryFragment(queryId, fragmentId, plan, scans);
     }
 
-    /// <summary>Writes an aggregate call as <c>[wireName, distinct, [argument, ...], resultType]</c>.</summary>
+    /// <summary>Writes an aggregate call as <c>[wireName, distinct, [argument, ...], resultType, filter|nil]</c>.</summary>
     public static void WriteAggregate(MessagePackWriter writer, AggregateCall call)
     {
         ArgumentNullException.ThrowIfNull(call);
-        writer.WriteArrayHeader(4);
+        writer.WriteArrayHeader(5);
         writer.WriteString(call.Function.WireName);
         writer.WriteBoolean(call.Distinct);
         WriteExpressions(writer, call.Arguments);
         CodecChecks.WriteDataType(writer, call.ResultType);
+        ExpressionCodec.WriteOptional(writer, call.Filter);
     }
 
     /// <summary>Reads an aggregate call written by <see cref="WriteAggregate"/>, binding it with <paramref name="functions"/>.</summary>
@@ -108,11 +109,16 @@ public static class FragmentCodec
     {
         ArgumentNullException.ThrowIfNull(functions);
         var start = reader.Consumed;
-        CodecChecks.ReadArray(ref reader, 4, "an aggregate call");
+        CodecChecks.ReadArray(ref reader, 5, "an aggregate call");
         var name = reader.ReadString();
         var distinct = reader.ReadBoolean();
         var arguments = ReadExpressions(ref reader, functions);
         var resultType = CodecChecks.ReadDataType(ref reader);
+        var filter = ExpressionCodec.ReadOptional(ref reader, functions);
+        if (filter is not null && filter.Type != DataType.Bool)
+        {
+            throw CodecChecks.Error(start, $"the FILTER of {name} is {filter.Type.SqlName()}, not BOOLEAN");
+        }
         if (!functions.TryGetAggregateByWireName(name, out var function))
         {
             throw new UnsupportedFeatureException($"aggregate function '{name}'", "this worker does not have it (is it registered on the coordinator only?)");
@@ -121,7 +127,7 @@ public static class FragmentCodec
         AggregateCall call;
         try
         {
-            call = AggregateCall.Bind(function, new AggregateBindContext(function.Name, arguments), distinct);
+            call = AggregateCall.Bind(function, new AggregateBindContext(function.Name, arguments), distinct, filter);
         }
         catch (QueryBindException ex)
         {

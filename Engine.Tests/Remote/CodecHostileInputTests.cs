@@ -5,7 +5,7 @@ namespace Engine.Tests.Remote;
 /// <summary>Execute and Result payloads that lie: every one is refused with <see cref="ProtocolException"/> naming the problem.</summary>
 public sealed class CodecHostileInputTests
 {
-    private static readonly object?[] s_countStar = ["count_star", false, Array.Empty<object?>(), 1L];
+    private static readonly object?[] s_countStar = ["count_star", false, Array.Empty<object?>(), 1L, null];
 
     private static object?[] Int64Column(long length, byte[] values, byte[]? validity = null) => [1L, length, validity, values];
 
@@ -84,7 +84,7 @@ public sealed class CodecHostileInputTests
     [Test]
     public void Partial_CountDistinctStateNamingAMissingGroup_IsRefused()
     {
-        object?[] countDistinct = ["count", true, new object?[] { ColumnRef(3) }, 1L];
+        object?[] countDistinct = ["count", true, new object?[] { ColumnRef(3) }, 1L, null];
         object?[] state = [Int64Column(1, [5, 0, 0, 0, 0, 0, 0, 0]), Int64Column(1, new byte[8])];
 
         AssertRejected(ResultPayload(Groups(1, [], [], [countDistinct], [state])), "names group 5 at entry 0; there are 1 groups");
@@ -157,7 +157,7 @@ public sealed class CodecHostileInputTests
 
     [Test]
     public void Aggregate_UnknownToThisWorker_IsRejectedNamingIt() =>
-        Assert.That(() => ProtocolMessages.Read(ExecutePayload(Fragment(null, [new object?[] { "approx_percentile", false, Array.Empty<object?>(), 2L }]))),
+        Assert.That(() => ProtocolMessages.Read(ExecutePayload(Fragment(null, [new object?[] { "approx_percentile", false, Array.Empty<object?>(), 2L, null }]))),
             Throws.TypeOf<RejectedFragmentException>().With.Message.Contains("aggregate function 'approx_percentile'"));
 
     [Test]
@@ -167,11 +167,11 @@ public sealed class CodecHostileInputTests
 
     [Test]
     public void Aggregate_MissingArgument_IsRefused() =>
-        AssertRejected(ExecutePayload(Fragment(null, [new object?[] { "sum", false, Array.Empty<object?>(), 1L }])), "the call of sum does not bind here: sum() takes 1 argument(s), got 0");
+        AssertRejected(ExecutePayload(Fragment(null, [new object?[] { "sum", false, Array.Empty<object?>(), 1L, null }])), "the call of sum does not bind here: sum() takes 1 argument(s), got 0");
 
     [Test]
     public void Aggregate_ResultTypeOtherThanTheWorkerBinds_IsRefused() =>
-        AssertRejected(ExecutePayload(Fragment(null, [new object?[] { "sum", false, new object?[] { ColumnRef(0) }, 2L }])), "sum binds to BIGINT here, the sender bound it to DOUBLE");
+        AssertRejected(ExecutePayload(Fragment(null, [new object?[] { "sum", false, new object?[] { ColumnRef(0) }, 2L, null }])), "sum binds to BIGINT here, the sender bound it to DOUBLE");
 
     [Test]
     public void Operator_ThatCannotRunInAFragment_IsRefused()

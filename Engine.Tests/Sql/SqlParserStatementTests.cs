@@ -81,17 +81,17 @@ public sealed class SqlParserStatementTests
     [Test]
     public void Parse_PathInFrom_IsPath()
     {
-        var from = SqlParser.Parse("SELECT * FROM 'data/trades/it''s.parquet'").Select.From;
+        var from = SqlParser.Parse("SELECT * FROM 'data/trades/it''s.parquet'").Select.From as TableRef;
 
-        Assert.That((from.Name, from.IsPath), Is.EqualTo(("data/trades/it's.parquet", true)));
+        Assert.That((from!.Name, from.IsPath), Is.EqualTo(("data/trades/it's.parquet", true)));
     }
 
     [Test]
     public void Parse_QuotedTableName_IsNotPath()
     {
-        var from = SqlParser.Parse("SELECT * FROM \"My Table\"").Select.From;
+        var from = SqlParser.Parse("SELECT * FROM \"My Table\"").Select.From as TableRef;
 
-        Assert.That((from.Name, from.IsPath), Is.EqualTo(("My Table", false)));
+        Assert.That((from!.Name, from.IsPath), Is.EqualTo(("My Table", false)));
     }
 
     [Test]
@@ -137,7 +137,7 @@ public sealed class SqlParserStatementTests
 
     [Test]
     public void Parse_TrailingSemicolonAndComment_Accepted() =>
-        Assert.That(SqlParser.Parse("SELECT a FROM t; -- end\n").Select.From.Name, Is.EqualTo("t"));
+        Assert.That(SqlParser.Parse("SELECT a FROM t; -- end\n").Select.From is TableRef { Name: var name } ? name : null, Is.EqualTo("t"));
 
     [Test]
     public void Parse_Statement_RecordsPositions()
@@ -147,7 +147,7 @@ public sealed class SqlParserStatementTests
         Assert.Multiple(() =>
         {
             Assert.That(statement.Position, Is.EqualTo(new SourcePosition(2, 3, 3, 27)));
-            Assert.That(statement.Select.From.Position, Is.EqualTo(new SourcePosition(3, 8, 19, 1)));
+            Assert.That(statement.Select.From!.Position, Is.EqualTo(new SourcePosition(3, 8, 19, 1)));
             Assert.That(statement.Select.Limit!.Position, Is.EqualTo(new SourcePosition(4, 3, 23, 7)));
         });
     }

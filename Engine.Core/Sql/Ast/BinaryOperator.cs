@@ -41,4 +41,7 @@ public enum BinaryOperator
 
     /// <summary><c>OR</c></summary>
     Or,
+
+    /// <summary><c>||</c>: string concatenation.</summary>
+    Concat,
 }

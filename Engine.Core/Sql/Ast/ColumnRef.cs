@@ -8,8 +8,18 @@ namespace Engine.Core.Sql.Ast;
 /// </summary>
 /// <param name="Name">The name as written, without quotes and with <c>""</c> unescaped.</param>
 /// <param name="Quoted">True when the name was written in double quotes.</param>
-/// <param name="Position">Where the name is.</param>
-public sealed record ColumnRef(string Name, bool Quoted, SourcePosition Position) : SqlExpression(Position)
+/// <param name="Position">Where the name (or its qualifier) is.</param>
+/// <param name="Table">The table or alias that qualifies the name (<c>t.price</c>), or null.</param>
+public sealed record ColumnRef(string Name, bool Quoted, SourcePosition Position, string? Table = null) : SqlExpression(Position)
 {
-    internal override void WriteSql(StringBuilder builder) => SqlFormatter.WriteIdentifier(builder, Name, Quoted);
+    internal override void WriteSql(StringBuilder builder)
+    {
+        if (Table is not null)
+        {
+            SqlFormatter.WriteIdentifier(builder, Table, forceQuotes: false);
+            builder.Append('.');
+        }
+
+        SqlFormatter.WriteIdentifier(builder, Name, Quoted);
+    }
 }

@@ -13,7 +13,8 @@ namespace Engine.Core.Sql.Ast;
 /// <param name="Distinct">True when the arguments were preceded by DISTINCT.</param>
 /// <param name="Star">True for <c>count(*)</c>.</param>
 /// <param name="Position">Where the function name is.</param>
-public sealed record FunctionCall(string Name, IReadOnlyList<SqlExpression> Arguments, bool Distinct, bool Star, SourcePosition Position)
+/// <param name="Filter">The condition of <c>agg(…) FILTER (WHERE condition)</c>, or null.</param>
+public sealed record FunctionCall(string Name, IReadOnlyList<SqlExpression> Arguments, bool Distinct, bool Star, SourcePosition Position, SqlExpression? Filter = null)
     : SqlExpression(Position)
 {
     /// <summary>Compares every field, the arguments element by element.</summary>
@@ -23,7 +24,8 @@ public sealed record FunctionCall(string Name, IReadOnlyList<SqlExpression> Argu
         && string.Equals(Name, other.Name, StringComparison.Ordinal)
         && Arguments.SequenceEqual(other.Arguments)
         && Distinct == other.Distinct
-        && Star == other.Star;
+        && Star == other.Star
+        && Equals(Filter, other.Filter);
 
     /// <summary>A hash consistent with <see cref="Equals(FunctionCall?)"/>.</summary>
     public override int GetHashCode() =>
@@ -48,5 +50,11 @@ public sealed record FunctionCall(string Name, IReadOnlyList<SqlExpression> Argu
         }
 
         builder.Append(')');
+        if (Filter is not null)
+        {
+            builder.Append(" FILTER (WHERE ");
+            Filter.WriteSql(builder);
+            builder.Append(')');
+        }
     }
 }

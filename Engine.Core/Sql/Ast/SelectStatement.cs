@@ -3,35 +3,31 @@ using System.Text;
 namespace Engine.Core.Sql.Ast;
 
 /// <summary>
-/// <c>SELECT items FROM table [WHERE] [GROUP BY] [HAVING] [ORDER BY] [LIMIT]</c>, exactly as written;
-/// the binder decides what it means. Equality compares the lists element by element.
+/// <c>SELECT [DISTINCT] items [FROM from] [WHERE] [GROUP BY keys | GROUP BY ALL] [HAVING] [ORDER BY] [LIMIT] [OFFSET]</c>,
+/// exactly as written; the binder decides what it means. Equality compares the lists element by element.
 /// </summary>
 /// <param name="Items">The select list, in order; never empty.</param>
-/// <param name="From">The table or path queried.</param>
+/// <param name="From">What is queried, or null for <c>SELECT 1 + 1</c>.</param>
 /// <param name="Where">The row filter, or null without WHERE.</param>
-/// <param name="GroupBy">The grouping expressions, in order; empty without GROUP BY.</param>
+/// <param name="GroupBy">The grouping expressions, in order; empty without GROUP BY (and with GROUP BY ALL).</param>
 /// <param name="Having">The group filter, or null without HAVING.</param>
 /// <param name="OrderBy">The sort keys, in order; empty without ORDER BY.</param>
-/// <param name="Limit">The row limit, or null without LIMIT.</param>
+/// <param name="Limit">The row limit and offset, or null.</param>
 /// <param name="Position">Where the SELECT keyword is.</param>
+/// <param name="Distinct">True for <c>SELECT DISTINCT</c>.</param>
+/// <param name="GroupByAll">True for <c>GROUP BY ALL</c>: group by every item that is not an aggregate.</param>
 public sealed record SelectStatement(
     IReadOnlyList<SelectItem> Items,
-    TableRef From,
+    FromItem? From,
     SqlExpression? Where,
     IReadOnlyList<SqlExpression> GroupBy,
     SqlExpression? Having,
     IReadOnlyList<OrderItem> OrderBy,
     LimitClause? Limit,
-    SourcePosition Position)
+    SourcePosition Position,
+    bool Distinct = false,
+    bool GroupByAll = false) : QueryExpression(Position)
 {
-    /// <summary>Prints the query as SQL that parses back to an equal tree (positions aside).</summary>
-    public string ToSql()
-    {
-        var builder = new StringBuilder();
-        WriteSql(builder);
-        return builder.ToString();
-    }
-
     /// <summary>Compares every field, lists element by element.</summary>
     public bool Equals(SelectStatement? other) =>
         other is not null
@@ -42,15 +38,17 @@ public sealed record SelectStatement(
         && Equals(Having, other.Having)
         && OrderBy.SequenceEqual(other.OrderBy)
         && Limit == other.Limit
-        && Position == other.Position;
+        && Position == other.Position
+        && Distinct == other.Distinct
+        && GroupByAll == other.GroupByAll;
 
     /// <summary>A hash consistent with <see cref="Equals(SelectStatement?)"/>.</summary>
     public override int GetHashCode() =>
-        HashCode.Combine(Items.Count, From, Where, GroupBy.Count, Having, OrderBy.Count, Limit, Position);
+        HashCode.Combine(Items.Count, From, Where, GroupBy.Count, Having, OrderBy.Count, Limit, HashCode.Combine(Position, Distinct, GroupByAll));
 
-    internal void WriteSql(StringBuilder builder)
+    internal override void WriteSql(StringBuilder builder)
     {
-        builder.Append("SELECT ");
+        builder.Append(Distinct ? "SELECT DISTINCT " : "SELECT ");
         for (var i = 0; i < Items.Count; i++)
         {
             if (i > 0)
@@ -61,15 +59,23 @@ public sealed record SelectStatement(
             Items[i].WriteSql(builder);
         }
 
-        builder.Append(" FROM ");
-        From.WriteSql(builder);
+        if (From is not null)
+        {
+            builder.Append(" FROM ");
+            From.WriteSql(builder);
+        }
+
         if (Where is not null)
         {
             builder.Append(" WHERE ");
             Where.WriteSql(builder);
         }
 
-        if (GroupBy.Count > 0)
+        if (GroupByAll)
+        {
+            builder.Append(" GROUP BY ALL");
+        }
+        else if (GroupBy.Count > 0)
         {
             builder.Append(" GROUP BY ");
             SqlFormatter.WriteList(builder, GroupBy);
@@ -81,24 +87,6 @@ public sealed record SelectStatement(
             Having.WriteSql(builder);
         }
 
-        if (OrderBy.Count > 0)
-        {
-            builder.Append(" ORDER BY ");
-            for (var i = 0; i < OrderBy.Count; i++)
-            {
-                if (i > 0)
-                {
-                    builder.Append(", ");
-                }
-
-                OrderBy[i].WriteSql(builder);
-            }
-        }
-
-        if (Limit is not null)
-        {
-            builder.Append(' ');
-            Limit.WriteSql(builder);
-        }
+        WriteOrderAndLimit(builder, OrderBy, Limit);
     }
 }

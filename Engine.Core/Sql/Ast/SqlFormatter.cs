@@ -76,6 +76,7 @@ internal static class SqlFormatter
         BinaryOperator.GreaterOrEqual => ">=",
         BinaryOperator.And => "AND",
         BinaryOperator.Or => "OR",
+        BinaryOperator.Concat => "||",
         _ => throw new ArgumentOutOfRangeException(nameof(op), op, "Unknown binary operator."),
     };
 }
