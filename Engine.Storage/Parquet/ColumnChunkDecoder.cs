@@ -301,11 +301,6 @@ internal sealed class ColumnChunkDecoder
             _context.Fail($"page claims {uncompressedSize} uncompressed bytes from {body.Count} {_codec} bytes (at most {limit} accepted)");
         }
 
-        if (_codec == CompressionCodec.Snappy && !NativeSnappy.IsAvailable)
-        {
-            return PageDecompressor.DecompressSnappyManaged(body, uncompressedSize, _objectName, offset);
-        }
-
         if (_pageBuffer is null || _pageBuffer.Length < uncompressedSize)
         {
             if (_pageBuffer is not null)
