@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using Engine.Core.Columns;
 using Engine.Core.Errors;
@@ -148,7 +149,7 @@ internal sealed class ColumnChunkDecoder
             position += header.CompressedPageSize;
             if (header.Crc is { } crc && _options.VerifyChecksums)
             {
-                var actual = Crc32.Compute(body);
+                var actual = Crc32.HashToUInt32(body);
                 if (actual != (uint)crc)
                 {
                     _context.Fail($"page CRC-32 is 0x{actual:X8} but the header says 0x{(uint)crc:X8}");
