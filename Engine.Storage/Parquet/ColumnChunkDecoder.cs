@@ -122,8 +122,10 @@ internal sealed class ColumnChunkDecoder
 
     private void DecodePages(ArraySegment<byte> chunk, long chunkOffset, bool wholeSegment = false)
     {
+        // Every page of the chunk is read, also after the row group's rows are complete: a data page with
+        // values beyond them means the counts disagree, and rows must not be dropped without an error.
         var position = 0;
-        while (wholeSegment ? position < chunk.Count : _rows < _rowCount)
+        while (position < chunk.Count || (!wholeSegment && _rows < _rowCount))
         {
             _context.PageOffset = chunkOffset + position;
             if (position >= chunk.Count)

@@ -61,6 +61,12 @@ public sealed partial class ParquetFileReader
             {
                 var meta = group.Columns[c].MetaData!;
                 statistics[c] = ValueConverter.ConvertStatistics(columns[c], meta.Statistics);
+                if (Sanitize(statistics[c], group.NumRows) is var (sane, problem))
+                {
+                    statistics[c] = sane;
+                    IgnoreMetadata(g, columns[c].Name, $"footer statistics: {problem}");
+                }
+
                 compressed += meta.TotalCompressedSize;
             }
 
@@ -200,6 +206,7 @@ public sealed partial class ParquetFileReader
             selected[i] = Columns[index];
         }
 
+        CountReadsWithoutPageIndex(rowGroup, selected);
         var singles = SingleValues(rowGroup, selected);
         for (var i = 0; i < selected.Length; i++)
         {
@@ -382,6 +389,7 @@ public sealed partial class ParquetFileReader
 
     private static void ValidateRowGroups(string key, FileMetaData metadata, ParquetColumnDescriptor[] columns, long footerOffset, ParquetReaderOptions options)
     {
+        long total = 0;
         for (var g = 0; g < metadata.RowGroups.Count; g++)
         {
             var group = metadata.RowGroups[g];
@@ -416,12 +424,26 @@ public sealed partial class ParquetFileReader
                     throw new CorruptDataException(key, -1, $"row group {g} column '{name}' is stored as {meta.Type} but the schema says {columns[c].PhysicalType}");
                 }
 
+                // A flat column stores one value (NULLs included) per row: any other count means rows would be
+                // lost or invented without a word, whichever of the two counts is the wrong one.
+                if (meta.NumValues != group.NumRows)
+                {
+                    throw new CorruptDataException(key, -1, $"row group {g} declares {group.NumRows} rows but its column '{name}' chunk declares {meta.NumValues} values");
+                }
+
                 var (start, length) = ChunkRange(meta);
                 if (!empty && (start < MagicLength || length < 0 || length > footerOffset - start))
                 {
                     throw new CorruptDataException(key, start, $"row group {g} column '{name}' chunk [{start}, +{length}) lies outside the data region [4, {footerOffset})");
                 }
             }
+
+            total += group.NumRows;
+        }
+
+        if (total != metadata.NumRows)
+        {
+            throw new CorruptDataException(key, -1, $"the footer declares {metadata.NumRows} rows but its row groups hold {total}");
         }
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace Engine.Storage.Parquet;
 
 /// <summary>Tuning and safety limits of <see cref="ParquetFileReader"/>. Immutable; share one instance freely.</summary>
@@ -24,4 +26,11 @@ public sealed record ParquetReaderOptions
 
     /// <summary>The most rows a row group may declare. Default 2^28.</summary>
     public int MaxRowGroupRows { get; init; } = 1 << 28;
+
+    /// <summary>
+    /// Where a reader warns, once per file, that it ignores optional metadata that contradicts itself or the
+    /// data (a page index, impossible statistics); every such case is also counted in
+    /// <see cref="ParquetFileReader.IgnoredMetadataCount"/>. Default none (counted only).
+    /// </summary>
+    public ILogger? Logger { get; init; }
 }
