@@ -100,10 +100,10 @@ public sealed partial class ParquetFileReader
             return null;
         }
 
-        var fetched = await FetchIndexAsync([(offset, length)], cancellationToken).ConfigureAwait(false);
+        using var fetched = await FetchIndexAsync([(offset, length)], cancellationToken).ConfigureAwait(false);
         try
         {
-            var reader = new ThriftCompactReader(Slice(fetched, offset, length), Key, offset);
+            var reader = new ThriftCompactReader(fetched.Slice(offset, length), Key, offset);
             var index = MetadataDecoder.ReadColumnIndex(ref reader);
             if (index.NullPages.Count == pages)
             {
@@ -188,7 +188,7 @@ public sealed partial class ParquetFileReader
             ranges.AddRange(planned.Select(p => (p.Start, p.Length)));
         }
 
-        var fetched = await FetchAsync(ranges, cancellationToken).ConfigureAwait(false);
+        using var fetched = await FetchAsync(ranges, cancellationToken).ConfigureAwait(false);
         var result = new Column[selected.Length];
         for (var i = 0; i < selected.Length; i++)
         {
@@ -198,7 +198,7 @@ public sealed partial class ParquetFileReader
                 continue;
             }
 
-            var segments = plannedRanges[i].Select(p => (Slice(fetched, p.Start, p.Length), p.Start, p.Rows)).ToList();
+            var segments = plannedRanges[i].Select(p => (fetched.Slice(p.Start, p.Length), p.Start, p.Rows)).ToList();
             var rows = plannedRanges[i].Sum(p => p.Rows);
             var meta = group.Columns[selected[i].Index].MetaData!;
             // Pages that do not decode to the rows the OffsetIndex gives them fail the read: the index's row ranges
@@ -279,7 +279,7 @@ public sealed partial class ParquetFileReader
             }
         }
 
-        var fetched = ranges.Count > 0 ? await FetchIndexAsync(ranges, cancellationToken).ConfigureAwait(false) : [];
+        using var fetched = ranges.Count > 0 ? await FetchIndexAsync(ranges, cancellationToken).ConfigureAwait(false) : new FetchedRanges();
         var result = new (PageLocation, RowRange)[]?[columns.Length];
         for (var i = 0; i < columns.Length; i++)
         {
@@ -292,7 +292,7 @@ public sealed partial class ParquetFileReader
             var offset = chunk.OffsetIndexOffset!.Value;
             try
             {
-                var reader = new ThriftCompactReader(Slice(fetched, offset, chunk.OffsetIndexLength!.Value), Key, offset);
+                var reader = new ThriftCompactReader(fetched.Slice(offset, chunk.OffsetIndexLength!.Value), Key, offset);
                 var index = MetadataDecoder.ReadOffsetIndex(ref reader);
                 if (PagesProblem(index, group, chunk.MetaData!) is { } problem)
                 {
@@ -365,7 +365,7 @@ public sealed partial class ParquetFileReader
     /// The bytes holding <paramref name="ranges"/> of the page index: the file's whole page index region, read once
     /// (or kept from the footer's tail read) and then shared by every call, when it covers them; otherwise a fetch.
     /// </summary>
-    private async ValueTask<List<(long Start, byte[] Data)>> FetchIndexAsync(List<(long Start, long Length)> ranges, CancellationToken cancellationToken)
+    private async ValueTask<FetchedRanges> FetchIndexAsync(List<(long Start, long Length)> ranges, CancellationToken cancellationToken)
     {
         (long Start, byte[] Data)? region;
         while (true)
@@ -393,7 +393,9 @@ public sealed partial class ParquetFileReader
 
         if (region is var (start, data) && ranges.TrueForAll(r => r.Start >= start && r.Start + r.Length <= start + data.Length))
         {
-            return [(start, data)];
+            var shared = new FetchedRanges();
+            shared.AddBorrowed(start, data);
+            return shared;
         }
 
         return await FetchAsync(ranges, cancellationToken).ConfigureAwait(false);

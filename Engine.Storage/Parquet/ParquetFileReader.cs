@@ -3,6 +3,7 @@ using Engine.Core.Catalog;
 using Engine.Core.Columns;
 using Engine.Core.Errors;
 using Engine.Core.Storage;
+using Engine.Storage.Buffers;
 using Engine.Storage.Catalog;
 using Engine.Storage.Parquet.Metadata;
 using Engine.Storage.Thrift;
@@ -225,10 +226,10 @@ public sealed partial class ParquetFileReader
             ranges.Add((0, MagicLength));
         }
 
-        var fetched = await FetchAsync(ranges, cancellationToken).ConfigureAwait(false);
+        using var fetched = await FetchAsync(ranges, cancellationToken).ConfigureAwait(false);
         if (verifyHead)
         {
-            VerifyHeadMagic(Key, Slice(fetched, 0, MagicLength));
+            VerifyHeadMagic(Key, fetched.Slice(0, MagicLength));
             Volatile.Write(ref _headVerified, 1);
         }
 
@@ -245,7 +246,7 @@ public sealed partial class ParquetFileReader
             var meta = group.Columns[selected[i].Index].MetaData!;
             var (start, length) = ChunkRange(meta);
             var decoder = new ColumnChunkDecoder(selected[i], meta.Codec, Key, rowCount, _options);
-            result[i] = decoder.Decode(rowCount > 0 ? Slice(fetched, start, length) : ArraySegment<byte>.Empty, start);
+            result[i] = decoder.Decode(rowCount > 0 ? fetched.Slice(start, length) : ArraySegment<byte>.Empty, start);
         }
 
         return new ColumnBatch(new Schema([.. selected.Select(c => c.Field)]), result, rowCount);
@@ -271,7 +272,11 @@ public sealed partial class ParquetFileReader
         return singles;
     }
 
-    private async ValueTask<List<(long Start, byte[] Data)>> FetchAsync(List<(long Start, long Length)> ranges, CancellationToken cancellationToken)
+    /// <summary>
+    /// Fetches <paramref name="ranges"/>, merging those closer than <see cref="ParquetReaderOptions.CoalesceGapBytes"/>
+    /// into one request each, into pooled arrays owned by the result (which the caller disposes once decoded).
+    /// </summary>
+    private async ValueTask<FetchedRanges> FetchAsync(List<(long Start, long Length)> ranges, CancellationToken cancellationToken)
     {
         ranges.Sort((a, b) => a.Start.CompareTo(b.Start));
         var merged = new List<(long Start, long End)>();
@@ -288,28 +293,24 @@ public sealed partial class ParquetFileReader
             }
         }
 
-        var buffers = new List<(long Start, byte[] Data)>(merged.Count);
-        foreach (var (start, end) in merged)
+        var fetched = new FetchedRanges();
+        try
         {
-            var data = GC.AllocateUninitializedArray<byte>(checked((int)(end - start)));
-            await ReadExactlyAsync(_store, Key, start, data, cancellationToken).ConfigureAwait(false);
-            buffers.Add((start, data));
-        }
-
-        return buffers;
-    }
-
-    private static ArraySegment<byte> Slice(List<(long Start, byte[] Data)> fetched, long start, long length)
-    {
-        foreach (var (bufferStart, data) in fetched)
-        {
-            if (start >= bufferStart && start + length <= bufferStart + data.Length)
+            foreach (var (start, end) in merged)
             {
-                return new ArraySegment<byte>(data, (int)(start - bufferStart), (int)length);
+                var length = checked((int)(end - start));
+                var data = PooledBuffers.Rent<byte>(length);
+                fetched.AddRented(start, data, length);
+                await ReadExactlyAsync(_store, Key, start, data.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
             }
-        }
 
-        throw new InvalidOperationException($"Range [{start}, {start + length}) was not fetched.");
+            return fetched;
+        }
+        catch
+        {
+            fetched.Dispose();
+            throw;
+        }
     }
 
     private static (long Start, long Length) ChunkRange(ColumnMetaData meta)
@@ -318,7 +319,7 @@ public sealed partial class ParquetFileReader
         return (start, meta.TotalCompressedSize);
     }
 
-    private static async ValueTask ReadExactlyAsync(IObjectStore store, string key, long offset, byte[] destination, CancellationToken cancellationToken)
+    private static async ValueTask ReadExactlyAsync(IObjectStore store, string key, long offset, Memory<byte> destination, CancellationToken cancellationToken)
     {
         var read = await store.ReadAsync(key, offset, destination, cancellationToken).ConfigureAwait(false);
         if (read != destination.Length)
