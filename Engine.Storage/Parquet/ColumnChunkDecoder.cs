@@ -62,11 +62,7 @@ internal sealed class ColumnChunkDecoder
         }
         finally
         {
-            if (_pageBuffer is not null)
-            {
-                PooledBuffers.Return(_pageBuffer);
-                _pageBuffer = null;
-            }
+            ReturnBuffers();
         }
 
         return BuildColumn();
@@ -100,11 +96,7 @@ internal sealed class ColumnChunkDecoder
         }
         finally
         {
-            if (_pageBuffer is not null)
-            {
-                PooledBuffers.Return(_pageBuffer);
-                _pageBuffer = null;
-            }
+            ReturnBuffers();
         }
 
         if (_rows != _rowCount)
@@ -113,6 +105,17 @@ internal sealed class ColumnChunkDecoder
         }
 
         return BuildColumn();
+    }
+
+    private void ReturnBuffers()
+    {
+        if (_pageBuffer is not null)
+        {
+            PooledBuffers.Return(_pageBuffer);
+            _pageBuffer = null;
+        }
+
+        _interner?.Release();
     }
 
     // Pre-size the output for the whole chunk: at most PresizeValuesPerByte values per chunk byte, so a
