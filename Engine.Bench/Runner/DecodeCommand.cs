@@ -6,7 +6,8 @@ using Engine.Storage.Parquet;
 namespace Engine.Bench.Runner;
 
 /// <summary>
-/// The <c>decode</c> mode: Parquet decode throughput on one thread. Reads the given columns of every row
+/// The <c>decode</c> mode: Parquet decode throughput from one reading thread (with several columns, chunks of at
+/// least <see cref="ParquetReaderOptions.ParallelDecodeBytes"/> decode side by side on pool threads). Reads the given columns of every row
 /// group of every file under DIR/trades (files cached by the OS after the warm-up), R times, and prints MB/s
 /// of uncompressed column-chunk bytes (as the footers state them) and of the Engine values produced.
 /// <c>--no-crc</c> skips page CRC-32 verification (<see cref="ParquetReaderOptions.VerifyChecksums"/>).
@@ -56,7 +57,7 @@ public static class DecodeCommand
         var median = samples.Order().ElementAt(samples.Count / 2);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"columns {string.Join(',', columns)}, codec {codec}, CRC {(options.VerifyChecksums ? "on" : "off")}, {readers.Count} files, {rows:N0} rows, {uncompressed / 1e6:F1} MB uncompressed: " +
-            $"median {median * 1000:F1} ms, {uncompressed / 1e6 / median:F0} MB/s, {rows / median / 1e6:F1} M rows/s (1 thread)"));
+            $"median {median * 1000:F1} ms, {uncompressed / 1e6 / median:F0} MB/s, {rows / median / 1e6:F1} M rows/s (one reading thread)"));
         return 0;
     }
 

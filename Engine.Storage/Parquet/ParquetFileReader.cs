@@ -235,6 +235,7 @@ public sealed partial class ParquetFileReader
 
         var rowCount = (int)group.NumRows;
         var result = new Column[selected.Length];
+        var large = new List<Action>();
         for (var i = 0; i < selected.Length; i++)
         {
             if (rowCount > 0 && singles[i] is { } single)
@@ -245,8 +246,28 @@ public sealed partial class ParquetFileReader
 
             var meta = group.Columns[selected[i].Index].MetaData!;
             var (start, length) = ChunkRange(meta);
-            var decoder = new ColumnChunkDecoder(selected[i], meta.Codec, Key, rowCount, _options);
-            result[i] = decoder.Decode(rowCount > 0 ? fetched.Slice(start, length) : ArraySegment<byte>.Empty, start);
+            var bytes = rowCount > 0 ? fetched.Slice(start, length) : ArraySegment<byte>.Empty;
+            var column = i;
+            void Decode() => result[column] = new ColumnChunkDecoder(selected[column], meta.Codec, Key, rowCount, _options).Decode(bytes, start);
+            if (_options.ParallelDecodeBytes > 0 && length >= _options.ParallelDecodeBytes)
+            {
+                large.Add(Decode);
+            }
+            else
+            {
+                Decode();
+            }
+        }
+
+        if (large.Count == 1)
+        {
+            large[0]();
+        }
+        else if (large.Count > 1)
+        {
+            // Large chunks decode side by side on pool threads: each decoder is independent and only reads the
+            // fetched bytes, which stay alive (and pooled) until every decoder has finished, failed or not.
+            await Task.WhenAll(large.ConvertAll(decode => Task.Run(decode, CancellationToken.None))).ConfigureAwait(false);
         }
 
         return new ColumnBatch(new Schema([.. selected.Select(c => c.Field)]), result, rowCount);

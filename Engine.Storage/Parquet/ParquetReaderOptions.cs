@@ -21,6 +21,13 @@ public sealed record ParquetReaderOptions
     /// <summary>Whether page CRC-32 checksums are verified when a writer stored them. Default true.</summary>
     public bool VerifyChecksums { get; init; } = true;
 
+    /// <summary>
+    /// Column chunks of at least this many compressed bytes, when a row-group read has two or more of them, are
+    /// decoded side by side on thread-pool threads instead of one after another on the reading thread. Default
+    /// 1 MiB; 0 decodes every chunk on the reading thread.
+    /// </summary>
+    public int ParallelDecodeBytes { get; init; } = 1024 * 1024;
+
     /// <summary>The largest uncompressed page accepted, whatever its header claims. Default 256 MiB.</summary>
     public int MaxPageBytes { get; init; } = 256 * 1024 * 1024;
 

@@ -60,6 +60,33 @@ public sealed class ParquetPooledFetchTests
     }
 
     [Test]
+    public async Task ReadRowGroup_ChunksDecodedSideBySide_EqualTheSerialDecode()
+    {
+        var bytes = await WriteAsync();
+        var serial = await (await OpenAsync(bytes, new ParquetReaderOptions { ParallelDecodeBytes = 0 })).ReadRowGroupAsync(0, ["v", "n"]);
+        var before = PooledBuffers.Outstanding;
+
+        var parallel = await (await OpenAsync(bytes, new ParquetReaderOptions { ParallelDecodeBytes = 1 })).ReadRowGroupAsync(0, ["v", "n"]);
+
+        Assert.That(PooledBuffers.Outstanding, Is.EqualTo(before));
+        Assert.That(((DoubleColumn)parallel.Columns[0]).Values.ToArray(), Is.EqualTo(((DoubleColumn)serial.Columns[0]).Values.ToArray()));
+        Assert.That(((Int64Column)parallel.Columns[1]).Values.ToArray(), Is.EqualTo(((Int64Column)serial.Columns[1]).Values.ToArray()));
+    }
+
+    [Test]
+    public async Task ReadRowGroup_CorruptChunkDecodedSideBySide_FailsAsCorruptAndReturnsEveryBuffer()
+    {
+        var bytes = await WriteAsync();
+        var chunk = ParquetBytes.Footer(bytes).RowGroups[0].Columns[0].MetaData!;
+        bytes[(int)(chunk.DataPageOffset + 100)] ^= 0x01;
+        var reader = await OpenAsync(bytes, new ParquetReaderOptions { ParallelDecodeBytes = 1 });
+        var before = PooledBuffers.Outstanding;
+
+        Assert.That(async () => await reader.ReadRowGroupAsync(0, ["n", "v"]), Throws.TypeOf<CorruptDataException>().With.Message.Contains("'n'"));
+        Assert.That(PooledBuffers.Outstanding, Is.EqualTo(before));
+    }
+
+    [Test]
     public async Task ReadRowGroup_Cancelled_ReturnsEveryFetchedBuffer()
     {
         var reader = await OpenAsync(await WriteAsync());
@@ -79,10 +106,10 @@ public sealed class ParquetPooledFetchTests
         return output.ToArray();
     }
 
-    private static async Task<ParquetFileReader> OpenAsync(byte[] bytes)
+    private static async Task<ParquetFileReader> OpenAsync(byte[] bytes, ParquetReaderOptions? options = null)
     {
         var store = new InMemoryObjectStore();
         await store.WriteAsync("f.parquet", bytes, CancellationToken.None);
-        return await ParquetFileReader.OpenAsync(store, "f.parquet");
+        return await ParquetFileReader.OpenAsync(store, "f.parquet", options);
     }
 }
