@@ -68,7 +68,7 @@ public static class DecodeCompareCommand
                     var index = s_schema.IndexOf(column);
                     var type = s_schema[index].Type;
                     await DecodeEngineAsync(engine, column).ConfigureAwait(false);
-                    DecodeSharp(paths, properties, index, type);
+                    DecodeSharp(paths, properties, index, column);
                     var engineTimes = new List<double>();
                     var sharpTimes = new List<double>();
                     for (var r = 0; r < repeat; r++)
@@ -77,7 +77,7 @@ public static class DecodeCompareCommand
                         await DecodeEngineAsync(engine, column).ConfigureAwait(false);
                         engineTimes.Add(watch.Elapsed.TotalMilliseconds);
                         watch.Restart();
-                        DecodeSharp(paths, properties, index, type);
+                        DecodeSharp(paths, properties, index, column);
                         sharpTimes.Add(watch.Elapsed.TotalMilliseconds);
                     }
 
@@ -172,7 +172,8 @@ public static class DecodeCompareCommand
         }
     }
 
-    private static void DecodeSharp(List<string> paths, SharpReaderProperties properties, int column, DataType type)
+    // The .NET type ParquetSharp reads each column of the schema as, chosen by name.
+    private static void DecodeSharp(List<string> paths, SharpReaderProperties properties, int column, string name)
     {
         foreach (var path in paths)
         {
@@ -182,11 +183,11 @@ public static class DecodeCompareCommand
                 using var group = reader.RowGroup(g);
                 var rows = checked((int)group.MetaData.NumRows);
                 using var columnReader = group.Column(column);
-                Array values = type switch
+                Array values = name switch
                 {
-                    DataType.Int64 => columnReader.LogicalReader<long>().ReadAll(rows),
-                    DataType.Double => columnReader.LogicalReader<double>().ReadAll(rows),
-                    DataType.Timestamp => columnReader.LogicalReader<DateTime>().ReadAll(rows),
+                    "id" => columnReader.LogicalReader<long>().ReadAll(rows),
+                    "price" => columnReader.LogicalReader<double>().ReadAll(rows),
+                    "ts" => columnReader.LogicalReader<DateTime>().ReadAll(rows),
                     _ => columnReader.LogicalReader<string>().ReadAll(rows),
                 };
                 GC.KeepAlive(values);
