@@ -5,7 +5,8 @@ namespace Engine.Bench;
 
 /// <summary>
 /// Entry point. <c>run</c> is the side-by-side comparison runner, <c>remote</c> the remote-against-local
-/// steady-state measurements, <c>export</c> writes the data set and the
+/// steady-state measurements, <c>decode</c> Parquet decode throughput, <c>decode-compare</c> decode per type against
+/// ParquetSharp, <c>export</c> writes the data set and the
 /// DuckDB queries, <c>sweep</c> measures the mode thresholds, <c>chart</c> draws the Engine/DuckDB SVG;
 /// anything else goes to BenchmarkDotNet's switcher.
 /// </summary>
@@ -27,6 +28,8 @@ public static class Program
                     return await LatencyCommand.RunAsync(rest).ConfigureAwait(false);
                 case "decode":
                     return await DecodeCommand.RunAsync(rest).ConfigureAwait(false);
+                case "decode-compare":
+                    return await DecodeCompareCommand.RunAsync(rest).ConfigureAwait(false);
                 case "export":
                     return await ExportCommand.RunAsync(rest).ConfigureAwait(false);
                 case "sweep":

@@ -85,7 +85,18 @@ public sealed class HiveTableCatalog : ITableCatalog, IPartitionReader, IStorage
     /// <inheritdoc />
     public bool TrySnapshot(out StorageActivity activity)
     {
-        activity = StorageActivity.From(Store.Statistics, TimeSpan.FromTicks(Interlocked.Read(ref _waitTicks)));
+        // A file opened for two tables (a Hive table and a FROM 'path') is one reader, counted once.
+        long ignored = 0;
+        var seen = new HashSet<ParquetFileReader>(ReferenceEqualityComparer.Instance);
+        foreach (var source in _sources.Values)
+        {
+            if (seen.Add(source.File))
+            {
+                ignored += source.File.IgnoredMetadataCount;
+            }
+        }
+
+        activity = StorageActivity.From(Store.Statistics, TimeSpan.FromTicks(Interlocked.Read(ref _waitTicks))) with { IgnoredMetadata = ignored };
         return true;
     }
 

@@ -1,18 +1,24 @@
 using System.IO.Compression;
-using System.Runtime.InteropServices;
 using Engine.Core.Errors;
 using Engine.Storage.Parquet.Metadata;
+using K4os.Compression.LZ4;
+using Snappier;
+using ZstdSharp;
 
 namespace Engine.Storage.Compression;
 
 /// <summary>
 /// Compresses one Parquet page body for the writer; the counterpart of <see cref="PageDecompressor"/>.
-/// Snappy comes from IronSnappy, GZIP and Brotli from the BCL, ZSTD and LZ4_RAW from the system libraries.
-/// Levels are fixed at each codec's usual default (GZIP optimal, Brotli 5, ZSTD 3). LZO and the deprecated
-/// Hadoop-framed LZ4 are not written (<see cref="UnsupportedFeatureException"/>). Stateless and thread-safe.
+/// Snappy comes from Snappier, ZSTD from ZstdSharp.Port, LZ4_RAW from K4os.Compression.LZ4 (all managed),
+/// GZIP and Brotli from the BCL. Levels are fixed at each codec's usual default (GZIP optimal, Brotli 5,
+/// ZSTD 3, LZ4 fast). LZO and the deprecated Hadoop-framed LZ4 are not written
+/// (<see cref="UnsupportedFeatureException"/>). Thread-safe: the only state is one ZSTD context per thread.
 /// </summary>
 internal static class PageCompressor
 {
+    [ThreadStatic]
+    private static Compressor? s_zstd;
+
     private const int BrotliQuality = 5;
     private const int BrotliWindow = 22;
     private const int ZstdLevel = 3;
@@ -39,10 +45,8 @@ internal static class PageCompressor
                 source.CopyTo(destination);
                 return source.Length;
             case CompressionCodec.Snappy:
-                var encoded = IronSnappy.Snappy.Encode(source);
-                EnsureCapacity(ref destination, encoded.Length);
-                encoded.CopyTo(destination, 0);
-                return encoded.Length;
+                EnsureCapacity(ref destination, Snappy.GetMaxCompressedLength(source.Length));
+                return Snappy.Compress(source, destination);
             case CompressionCodec.Gzip:
                 return CompressGzip(source, ref destination);
             case CompressionCodec.Brotli:
@@ -83,59 +87,23 @@ internal static class PageCompressor
         return length;
     }
 
-    private static unsafe int CompressZstd(ReadOnlySpan<byte> source, ref byte[] destination)
+    private static int CompressZstd(ReadOnlySpan<byte> source, ref byte[] destination)
     {
-        try
-        {
-            var bound = NativeZstd.CompressBound((nuint)source.Length);
-            EnsureCapacity(ref destination, checked((int)bound));
-            fixed (byte* input = source)
-            fixed (byte* output = destination)
-            {
-                var result = NativeZstd.Compress(output, (nuint)destination.Length, input, (nuint)source.Length, ZstdLevel);
-                if (NativeZstd.IsError(result) != 0)
-                {
-                    var name = Marshal.PtrToStringUTF8((nint)NativeZstd.GetErrorName(result));
-                    throw new InvalidOperationException($"libzstd could not compress a page of {source.Length} bytes: {name}.");
-                }
-
-                return checked((int)result);
-            }
-        }
-        catch (DllNotFoundException exception)
-        {
-            throw new UnsupportedFeatureException("writing Parquet compression codec ZSTD", $"the system library libzstd.so.1 is not installed ({exception.Message})");
-        }
+        EnsureCapacity(ref destination, Compressor.GetCompressBound(source.Length));
+        var compressor = s_zstd ??= new Compressor(ZstdLevel);
+        return compressor.Wrap(source, destination);
     }
 
-    private static unsafe int CompressLz4(ReadOnlySpan<byte> source, ref byte[] destination)
+    private static int CompressLz4(ReadOnlySpan<byte> source, ref byte[] destination)
     {
-        try
+        EnsureCapacity(ref destination, LZ4Codec.MaximumOutputSize(source.Length));
+        var written = LZ4Codec.Encode(source, destination);
+        if (written <= 0 && !source.IsEmpty)
         {
-            var bound = NativeLz4.CompressBound(source.Length);
-            if (bound <= 0)
-            {
-                throw new InvalidOperationException($"A page of {source.Length} bytes is too large for one LZ4 block.");
-            }
-
-            EnsureCapacity(ref destination, bound);
-            fixed (byte* input = source)
-            fixed (byte* output = destination)
-            {
-                var scratch = stackalloc byte[1];
-                var written = NativeLz4.CompressDefault(source.IsEmpty ? scratch : input, output, source.Length, destination.Length);
-                if (written <= 0)
-                {
-                    throw new InvalidOperationException($"liblz4 could not compress a page of {source.Length} bytes.");
-                }
-
-                return written;
-            }
+            throw new InvalidOperationException($"LZ4 could not compress a page of {source.Length} bytes.");
         }
-        catch (DllNotFoundException exception)
-        {
-            throw new UnsupportedFeatureException("writing Parquet compression codec LZ4_RAW", $"the system library liblz4.so.1 is not installed ({exception.Message})");
-        }
+
+        return written;
     }
 
     private static void EnsureCapacity(ref byte[] buffer, int size)

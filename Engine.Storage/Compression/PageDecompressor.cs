@@ -1,20 +1,26 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
-using System.Runtime.InteropServices;
 using Engine.Core.Errors;
 using Engine.Storage.Parquet.Metadata;
+using K4os.Compression.LZ4;
+using Snappier;
+using ZstdSharp;
 
 namespace Engine.Storage.Compression;
 
 /// <summary>
 /// Decompresses one Parquet page body into a destination of exactly the size the page header declares.
 /// Output that would be larger or smaller than declared is a <see cref="CorruptDataException"/>; a codec
-/// without an implementation (LZO, or a missing native library) is an <see cref="UnsupportedFeatureException"/>.
-/// No codec is implemented here: Snappy comes from the system's libsnappy (IronSnappy when it is not
-/// installed), GZIP and Brotli from the BCL, ZSTD and LZ4 from the system libraries. Stateless and thread-safe.
+/// without an implementation (LZO) is an <see cref="UnsupportedFeatureException"/>. No codec is implemented
+/// here, and none needs a system library: Snappy comes from Snappier, ZSTD from ZstdSharp.Port, LZ4 from
+/// K4os.Compression.LZ4 (all managed, decoding straight into the destination), GZIP and Brotli from the BCL.
+/// Thread-safe: the only state is one ZSTD decompression context per thread.
 /// </summary>
 internal static class PageDecompressor
 {
+    [ThreadStatic]
+    private static Decompressor? s_zstd;
+
     /// <summary>
     /// The most a page may expand per compressed byte for <paramref name="codec"/> (the format's own limits,
     /// rounded up), used to reject a lying uncompressed size before allocating for it.
@@ -82,60 +88,27 @@ internal static class PageDecompressor
     }
 
     /// <summary>
-    /// Decompresses a Snappy page of <paramref name="declaredLength"/> bytes with IronSnappy, into the array it
-    /// returns (its only API allocates the output). Used when libsnappy is not installed, and by tests that
-    /// hold the two implementations to the same bytes.
+    /// Decompresses a Snappy page into all of <paramref name="destination"/> with Snappier, after checking that
+    /// the stream's own length preamble equals the declared length. Snappier validates every tag and copy
+    /// against the input and output bounds, so a hostile stream ends in a <see cref="CorruptDataException"/>
+    /// and never writes outside <paramref name="destination"/>.
     /// </summary>
-    public static byte[] DecompressSnappyManaged(ReadOnlySpan<byte> source, int declaredLength, string objectName, long offset)
+    public static void DecompressSnappy(ReadOnlySpan<byte> source, Span<byte> destination, string objectName, long offset)
     {
-        CheckSnappyPreamble(source, declaredLength, objectName, offset);
-        byte[] decoded;
+        CheckSnappyPreamble(source, destination.Length, objectName, offset);
+        int written;
         try
         {
-            decoded = IronSnappy.Snappy.Decode(source);
+            written = Snappy.Decompress(source, destination);
         }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
+        catch (Exception exception) when (exception is InvalidDataException or ArgumentException or IndexOutOfRangeException)
         {
             throw new CorruptDataException(objectName, offset, $"malformed SNAPPY page: {exception.Message}", exception);
         }
 
-        if (decoded.Length != declaredLength)
+        if (written != destination.Length)
         {
-            throw Corrupt(objectName, offset, CompressionCodec.Snappy, $"the Snappy stream inflated to {decoded.Length} bytes, the page declares {declaredLength}");
-        }
-
-        return decoded;
-    }
-
-    /// <summary>Decompresses a Snappy page into all of <paramref name="destination"/> with libsnappy; requires <see cref="NativeSnappy.IsAvailable"/>.</summary>
-    public static unsafe void DecompressSnappyNative(ReadOnlySpan<byte> source, Span<byte> destination, string objectName, long offset)
-    {
-        CheckSnappyPreamble(source, destination.Length, objectName, offset);
-        int status;
-        nuint written = (nuint)destination.Length;
-        fixed (byte* input = source)
-        fixed (byte* output = destination)
-        {
-            var scratch = stackalloc byte[1];
-            status = NativeSnappy.Uncompress(input, (nuint)source.Length, destination.IsEmpty ? scratch : output, &written);
-        }
-
-        if (status != NativeSnappy.Ok || written != (nuint)destination.Length)
-        {
-            throw Corrupt(objectName, offset, CompressionCodec.Snappy,
-                status == NativeSnappy.InvalidInput ? "libsnappy rejects the stream as invalid" : $"libsnappy returned status {status} after {written} of the declared {destination.Length} bytes");
-        }
-    }
-
-    private static void DecompressSnappy(ReadOnlySpan<byte> source, Span<byte> destination, string objectName, long offset)
-    {
-        if (NativeSnappy.IsAvailable)
-        {
-            DecompressSnappyNative(source, destination, objectName, offset);
-        }
-        else
-        {
-            DecompressSnappyManaged(source, destination.Length, objectName, offset).CopyTo(destination);
+            throw Corrupt(objectName, offset, CompressionCodec.Snappy, $"the Snappy stream inflated to {written} bytes, the page declares {destination.Length}");
         }
     }
 
@@ -190,53 +163,37 @@ internal static class PageDecompressor
         }
     }
 
-    private static unsafe void DecompressZstd(ReadOnlySpan<byte> source, Span<byte> destination, string objectName, long offset)
+    private static void DecompressZstd(ReadOnlySpan<byte> source, Span<byte> destination, string objectName, long offset)
     {
-        nuint result;
+        // One decompression context per thread: creating one costs more than decoding a small page.
+        var decompressor = s_zstd ??= new Decompressor();
+        int written;
         try
         {
-            fixed (byte* input = source)
-            fixed (byte* output = destination)
+            if (!decompressor.TryUnwrap(source, destination, out written))
             {
-                result = NativeZstd.Decompress(output, (nuint)destination.Length, input, (nuint)source.Length);
-                if (NativeZstd.IsError(result) != 0)
-                {
-                    var name = Marshal.PtrToStringUTF8((nint)NativeZstd.GetErrorName(result));
-                    throw Corrupt(objectName, offset, CompressionCodec.Zstd, $"libzstd reports '{name}' (the page declares {destination.Length} bytes)");
-                }
+                throw Corrupt(objectName, offset, CompressionCodec.Zstd, $"the ZSTD data inflates to more than the declared {destination.Length} bytes");
             }
         }
-        catch (DllNotFoundException exception)
+        catch (ZstdException exception)
         {
-            throw new UnsupportedFeatureException("Parquet compression codec ZSTD", $"the system library libzstd.so.1 is not installed ({exception.Message})");
+            throw Corrupt(objectName, offset, CompressionCodec.Zstd, $"{exception.Message} (the page declares {destination.Length} bytes)");
         }
 
-        if (result != (nuint)destination.Length)
+        if (written != destination.Length)
         {
-            throw Corrupt(objectName, offset, CompressionCodec.Zstd, $"the ZSTD data inflated to {result} bytes, the page declares {destination.Length}");
+            throw Corrupt(objectName, offset, CompressionCodec.Zstd, $"the ZSTD data inflated to {written} bytes, the page declares {destination.Length}");
         }
     }
 
-    private static unsafe int DecompressLz4Block(ReadOnlySpan<byte> source, Span<byte> destination)
+    private static int DecompressLz4Block(ReadOnlySpan<byte> source, Span<byte> destination)
     {
         if (source.IsEmpty)
         {
             return destination.IsEmpty ? 0 : -1;
         }
 
-        try
-        {
-            fixed (byte* input = source)
-            fixed (byte* output = destination)
-            {
-                var scratch = stackalloc byte[1];
-                return NativeLz4.DecompressSafe(input, destination.IsEmpty ? scratch : output, source.Length, destination.Length);
-            }
-        }
-        catch (DllNotFoundException exception)
-        {
-            throw new UnsupportedFeatureException("Parquet compression codec LZ4", $"the system library liblz4.so.1 is not installed ({exception.Message})");
-        }
+        return LZ4Codec.Decode(source, destination);
     }
 
     private static bool TryDecompressHadoopLz4(ReadOnlySpan<byte> source, Span<byte> destination)

@@ -3,8 +3,10 @@ using Engine.Core.Hosting;
 using Engine.Core.Storage;
 using Engine.Storage.Catalog;
 using Engine.Storage.Hosting;
+using Engine.Storage.Parquet;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 #pragma warning disable IDE0130 // Extension methods for IServiceCollection live in its namespace, as the platform's do.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -31,7 +33,13 @@ public static class StorageServiceCollectionExtensions
         var catalogOptions = StorageFactory.CatalogOptions(storageSection);
         var store = StorageFactory.Open(options.StorageRoot!, storageSection);
         services.AddSingleton(_ => store);
-        services.TryAddSingleton(_ => HiveTableCatalog.OpenAsync(store, options: catalogOptions).GetAwaiter().GetResult());
+        services.TryAddSingleton(sp =>
+        {
+            // Warnings about ignored file metadata go to the host's logging, when it has any.
+            var logger = sp.GetService<ILoggerFactory>()?.CreateLogger<HiveTableCatalog>();
+            var readerOptions = logger is null ? null : new ParquetReaderOptions { Logger = logger };
+            return HiveTableCatalog.OpenAsync(store, readerOptions, catalogOptions).GetAwaiter().GetResult();
+        });
         services.Replace(ServiceDescriptor.Singleton<ITableCatalog>(sp => sp.GetRequiredService<HiveTableCatalog>()));
         services.Replace(ServiceDescriptor.Singleton<IPartitionReader>(sp => sp.GetRequiredService<HiveTableCatalog>()));
         return services;

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using Engine.Core.Columns;
 using Engine.Core.Errors;
@@ -61,11 +62,7 @@ internal sealed class ColumnChunkDecoder
         }
         finally
         {
-            if (_pageBuffer is not null)
-            {
-                PooledBuffers.Return(_pageBuffer);
-                _pageBuffer = null;
-            }
+            ReturnBuffers();
         }
 
         return BuildColumn();
@@ -99,11 +96,7 @@ internal sealed class ColumnChunkDecoder
         }
         finally
         {
-            if (_pageBuffer is not null)
-            {
-                PooledBuffers.Return(_pageBuffer);
-                _pageBuffer = null;
-            }
+            ReturnBuffers();
         }
 
         if (_rows != _rowCount)
@@ -114,6 +107,17 @@ internal sealed class ColumnChunkDecoder
         return BuildColumn();
     }
 
+    private void ReturnBuffers()
+    {
+        if (_pageBuffer is not null)
+        {
+            PooledBuffers.Return(_pageBuffer);
+            _pageBuffer = null;
+        }
+
+        _interner?.Release();
+    }
+
     // Pre-size the output for the whole chunk: at most PresizeValuesPerByte values per chunk byte, so a
     // file claiming more rows than its bytes can plausibly hold still grows only as values decode.
     private void Presize(long chunkBytes) =>
@@ -121,8 +125,10 @@ internal sealed class ColumnChunkDecoder
 
     private void DecodePages(ArraySegment<byte> chunk, long chunkOffset, bool wholeSegment = false)
     {
+        // Every page of the chunk is read, also after the row group's rows are complete: a data page with
+        // values beyond them means the counts disagree, and rows must not be dropped without an error.
         var position = 0;
-        while (wholeSegment ? position < chunk.Count : _rows < _rowCount)
+        while (position < chunk.Count || (!wholeSegment && _rows < _rowCount))
         {
             _context.PageOffset = chunkOffset + position;
             if (position >= chunk.Count)
@@ -148,7 +154,7 @@ internal sealed class ColumnChunkDecoder
             position += header.CompressedPageSize;
             if (header.Crc is { } crc && _options.VerifyChecksums)
             {
-                var actual = Crc32.Compute(body);
+                var actual = Crc32.HashToUInt32(body);
                 if (actual != (uint)crc)
                 {
                     _context.Fail($"page CRC-32 is 0x{actual:X8} but the header says 0x{(uint)crc:X8}");
@@ -299,11 +305,6 @@ internal sealed class ColumnChunkDecoder
         if (uncompressedSize > limit)
         {
             _context.Fail($"page claims {uncompressedSize} uncompressed bytes from {body.Count} {_codec} bytes (at most {limit} accepted)");
-        }
-
-        if (_codec == CompressionCodec.Snappy && !NativeSnappy.IsAvailable)
-        {
-            return PageDecompressor.DecompressSnappyManaged(body, uncompressedSize, _objectName, offset);
         }
 
         if (_pageBuffer is null || _pageBuffer.Length < uncompressedSize)

@@ -20,11 +20,15 @@ public sealed partial class ParquetFileReader
 
     /// <summary>True when some column chunk of the file has an OffsetIndex, so page-level reads and statistics are possible.</summary>
     public bool HasPageIndex { get; }
+
     /// <summary>
     /// Reads the page index of <paramref name="column"/> in row group <paramref name="rowGroup"/>: one entry per
-    /// data page with its rows and statistics. Null when the writer stored no OffsetIndex for the chunk; with an
-    /// OffsetIndex but no ColumnIndex every page's min and max are unknown. A malformed index (including a page
-    /// whose min lies above its max) raises <see cref="CorruptDataException"/>.
+    /// data page with its rows and statistics. Null when the chunk has no usable OffsetIndex: the writer stored
+    /// none, or it contradicts itself or the chunk (pages not starting at row 0, first rows not rising, pages
+    /// outside the chunk or not covering it, undecodable bytes), in which case it is ignored and counted in
+    /// <see cref="IgnoredMetadataCount"/>. Without a usable ColumnIndex every page's min and max are unknown; a
+    /// page whose min lies above its max, or with more NULLs than rows, has those statistics unknown.
+    /// Throws <see cref="StorageException"/> when the store fails.
     /// </summary>
     public async ValueTask<IReadOnlyList<ParquetPageStatistics>?> ReadPageStatisticsAsync(int rowGroup, string column, CancellationToken cancellationToken = default)
     {
@@ -37,10 +41,15 @@ public sealed partial class ParquetFileReader
             return null;
         }
 
-        var pages = (await ReadOffsetIndexesAsync(group, [descriptor], cancellationToken).ConfigureAwait(false))[0]!;
+        if ((await ReadOffsetIndexesAsync(rowGroup, [descriptor], cancellationToken).ConfigureAwait(false))[0] is not { } pages)
+        {
+            return null;
+        }
+
         var type = descriptor.Field.Type;
         var result = new ParquetPageStatistics[pages.Length];
-        if (chunk.ColumnIndexOffset is not { } indexOffset || chunk.ColumnIndexLength is not { } indexLength)
+        var index = await ReadColumnIndexAsync(rowGroup, descriptor, pages.Length, cancellationToken).ConfigureAwait(false);
+        if (index is null)
         {
             for (var p = 0; p < pages.Length; p++)
             {
@@ -48,15 +57,6 @@ public sealed partial class ParquetFileReader
             }
 
             return result;
-        }
-
-        CheckIndexRange(descriptor.Name, "ColumnIndex", indexOffset, indexLength);
-        var fetched = await FetchIndexAsync([(indexOffset, indexLength)], cancellationToken).ConfigureAwait(false);
-        var reader = new ThriftCompactReader(Slice(fetched, indexOffset, indexLength), Key, indexOffset);
-        var index = MetadataDecoder.ReadColumnIndex(ref reader);
-        if (index.NullPages.Count != pages.Length)
-        {
-            throw new CorruptDataException(Key, indexOffset, $"column '{descriptor.Name}': the ColumnIndex describes {index.NullPages.Count} pages, the OffsetIndex {pages.Length}");
         }
 
         for (var p = 0; p < pages.Length; p++)
@@ -69,15 +69,55 @@ public sealed partial class ParquetFileReader
             var statistics = nullOnly
                 ? new Core.Catalog.ColumnStatistics(ScalarValue.Null(type), ScalarValue.Null(type), rows.Length)
                 : ValueConverter.ConvertStatistics(descriptor, new ParquetStatistics { MinValue = index.MinValues[p], MaxValue = index.MaxValues[p], NullCount = nulls >= 0 ? nulls : null, NanCount = index.NanCounts?[p] });
-            if (!statistics.Min.IsNull && !statistics.Max.IsNull && statistics.Min.CompareTo(statistics.Max) > 0)
+            if (Sanitize(statistics, rows.Length) is var (sane, problem))
             {
-                throw new CorruptDataException(Key, indexOffset, $"column '{descriptor.Name}': ColumnIndex page {p} has min {statistics.Min} above max {statistics.Max}");
+                statistics = sane;
+                IgnoreMetadata(rowGroup, descriptor.Name, $"ColumnIndex page {p}: {problem}");
             }
 
             result[p] = new ParquetPageStatistics(rows, statistics);
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The ColumnIndex of <paramref name="column"/> in <paramref name="rowGroup"/>, or null when there is none or it
+    /// is unusable (outside the file, undecodable, or describing another number of pages than the OffsetIndex's
+    /// <paramref name="pages"/>), which is counted as ignored metadata.
+    /// </summary>
+    private async ValueTask<ColumnIndex?> ReadColumnIndexAsync(int rowGroup, ParquetColumnDescriptor column, int pages, CancellationToken cancellationToken)
+    {
+        var chunk = _rowGroups[rowGroup].Columns[column.Index];
+        if (chunk.ColumnIndexOffset is not { } offset || chunk.ColumnIndexLength is not { } length)
+        {
+            return null;
+        }
+
+        if (IndexRangeProblem("ColumnIndex", offset, length) is { } outside)
+        {
+            IgnoreMetadata(rowGroup, column.Name, outside);
+            return null;
+        }
+
+        using var fetched = await FetchIndexAsync([(offset, length)], cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var reader = new ThriftCompactReader(fetched.Slice(offset, length), Key, offset);
+            var index = MetadataDecoder.ReadColumnIndex(ref reader);
+            if (index.NullPages.Count == pages)
+            {
+                return index;
+            }
+
+            IgnoreMetadata(rowGroup, column.Name, $"the ColumnIndex describes {index.NullPages.Count} pages, the OffsetIndex {pages}");
+        }
+        catch (CorruptDataException error)
+        {
+            IgnoreMetadata(rowGroup, column.Name, "the ColumnIndex is malformed: " + error.Message);
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -113,8 +153,7 @@ public sealed partial class ParquetFileReader
             return new ColumnBatch(schema, [.. selected.Select(c => EmptyColumn(c.Field.Type))], 0);
         }
 
-        var offsetIndexes = await ReadOffsetIndexesAsync(group, selected, cancellationToken).ConfigureAwait(false);
-        var plans = new List<(ArraySegment<byte> Bytes, long Offset, int Rows)>[selected.Length];
+        var offsetIndexes = await ReadOffsetIndexesAsync(rowGroup, selected, cancellationToken).ConfigureAwait(false);
         var runs = new List<(int Start, int Length)>[selected.Length];
         var ranges = new List<(long Start, long Length)>();
         var plannedRanges = new List<(long Start, long Length, int Rows)>[selected.Length];
@@ -149,7 +188,7 @@ public sealed partial class ParquetFileReader
             ranges.AddRange(planned.Select(p => (p.Start, p.Length)));
         }
 
-        var fetched = await FetchAsync(ranges, cancellationToken).ConfigureAwait(false);
+        using var fetched = await FetchAsync(ranges, cancellationToken).ConfigureAwait(false);
         var result = new Column[selected.Length];
         for (var i = 0; i < selected.Length; i++)
         {
@@ -159,9 +198,11 @@ public sealed partial class ParquetFileReader
                 continue;
             }
 
-            var segments = plannedRanges[i].Select(p => (Slice(fetched, p.Start, p.Length), p.Start, p.Rows)).ToList();
+            var segments = plannedRanges[i].Select(p => (fetched.Slice(p.Start, p.Length), p.Start, p.Rows)).ToList();
             var rows = plannedRanges[i].Sum(p => p.Rows);
             var meta = group.Columns[selected[i].Index].MetaData!;
+            // Pages that do not decode to the rows the OffsetIndex gives them fail the read: the index's row ranges
+            // may already have decided what was pruned, so reading around it here could not make the answer right.
             var decoded = new ColumnChunkDecoder(selected[i], meta.Codec, Key, rows, _options).DecodeSegments(segments);
             result[i] = ColumnGather.Gather(decoded, runs[i], total);
         }
@@ -213,47 +254,79 @@ public sealed partial class ParquetFileReader
         return runs;
     }
 
-    /// <summary>Fetches (in one coalesced read) and validates the OffsetIndex of each column; null for a chunk without one.</summary>
-    private async ValueTask<(PageLocation Location, RowRange Rows)[]?[]> ReadOffsetIndexesAsync(RowGroup group, ParquetColumnDescriptor[] columns, CancellationToken cancellationToken)
+    /// <summary>
+    /// Fetches (in one coalesced read) and validates the OffsetIndex of each column: null for a chunk without one,
+    /// and for a chunk whose OffsetIndex is unusable, which is ignored and counted (<see cref="IgnoreMetadata"/>).
+    /// </summary>
+    private async ValueTask<(PageLocation Location, RowRange Rows)[]?[]> ReadOffsetIndexesAsync(int rowGroup, ParquetColumnDescriptor[] columns, CancellationToken cancellationToken)
     {
+        var group = _rowGroups[rowGroup];
         var ranges = new List<(long Start, long Length)>();
-        foreach (var column in columns)
-        {
-            var chunk = group.Columns[column.Index];
-            if (chunk.OffsetIndexOffset is { } offset && chunk.OffsetIndexLength is { } length && group.NumRows > 0)
-            {
-                CheckIndexRange(column.Name, "OffsetIndex", offset, length);
-                ranges.Add((offset, length));
-            }
-        }
-
-        var fetched = ranges.Count > 0 ? await FetchIndexAsync(ranges, cancellationToken).ConfigureAwait(false) : [];
-        var result = new (PageLocation, RowRange)[]?[columns.Length];
+        var usable = new bool[columns.Length];
         for (var i = 0; i < columns.Length; i++)
         {
             var chunk = group.Columns[columns[i].Index];
             if (chunk.OffsetIndexOffset is { } offset && chunk.OffsetIndexLength is { } length && group.NumRows > 0)
             {
-                var reader = new ThriftCompactReader(Slice(fetched, offset, length), Key, offset);
-                result[i] = ValidatePages(columns[i].Name, MetadataDecoder.ReadOffsetIndex(ref reader), group, chunk.MetaData!, offset);
+                if (IndexRangeProblem("OffsetIndex", offset, length) is { } outside)
+                {
+                    IgnorePageIndex(rowGroup, columns[i], outside);
+                    continue;
+                }
+
+                usable[i] = true;
+                ranges.Add((offset, length));
+            }
+        }
+
+        using var fetched = ranges.Count > 0 ? await FetchIndexAsync(ranges, cancellationToken).ConfigureAwait(false) : new FetchedRanges();
+        var result = new (PageLocation, RowRange)[]?[columns.Length];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            if (!usable[i])
+            {
+                continue;
+            }
+
+            var chunk = group.Columns[columns[i].Index];
+            var offset = chunk.OffsetIndexOffset!.Value;
+            try
+            {
+                var reader = new ThriftCompactReader(fetched.Slice(offset, chunk.OffsetIndexLength!.Value), Key, offset);
+                var index = MetadataDecoder.ReadOffsetIndex(ref reader);
+                if (PagesProblem(index, group, chunk.MetaData!) is { } problem)
+                {
+                    IgnorePageIndex(rowGroup, columns[i], problem);
+                }
+                else
+                {
+                    result[i] = Pages(index, group);
+                }
+            }
+            catch (CorruptDataException error)
+            {
+                IgnorePageIndex(rowGroup, columns[i], "the OffsetIndex is malformed: " + error.Message);
             }
         }
 
         return result;
     }
 
-    /// <summary>Checks that the pages start at row 0, rise, stay inside the row group and inside the column chunk, and returns each page's rows.</summary>
-    private (PageLocation, RowRange)[] ValidatePages(string column, OffsetIndex index, RowGroup group, ColumnMetaData meta, long indexOffset)
+    /// <summary>
+    /// Why the OffsetIndex cannot be used, or null when it can: its pages must start at row 0 with rising first rows
+    /// inside the row group, and must tile the chunk's data pages — contiguous, inside the column chunk, the last
+    /// one ending where the chunk ends — so every byte of the chunk after the dictionary belongs to one listed page.
+    /// </summary>
+    private static string? PagesProblem(OffsetIndex index, RowGroup group, ColumnMetaData meta)
     {
         var pages = index.Pages;
         var (chunkStart, chunkLength) = ChunkRange(meta);
         var chunkEnd = chunkStart + chunkLength;
         if (pages.Count == 0 || pages[0].FirstRowIndex != 0)
         {
-            throw new CorruptDataException(Key, indexOffset, $"column '{column}': the OffsetIndex has {pages.Count} pages and must start at row 0");
+            return $"the OffsetIndex has {pages.Count} pages and must start at row 0";
         }
 
-        var result = new (PageLocation, RowRange)[pages.Count];
         var previousEnd = chunkStart;
         for (var p = 0; p < pages.Count; p++)
         {
@@ -261,16 +334,28 @@ public sealed partial class ParquetFileReader
             var end = p + 1 < pages.Count ? pages[p + 1].FirstRowIndex : group.NumRows;
             if (end <= page.FirstRowIndex || end > group.NumRows)
             {
-                throw new CorruptDataException(Key, indexOffset, $"column '{column}': OffsetIndex page {p} covers rows [{page.FirstRowIndex}, {end}) of a {group.NumRows}-row group");
+                return $"OffsetIndex page {p} covers rows [{page.FirstRowIndex}, {end}) of a {group.NumRows}-row group";
             }
 
-            if (page.CompressedPageSize <= 0 || page.Offset < previousEnd || page.Offset > chunkEnd - page.CompressedPageSize)
+            if (page.CompressedPageSize <= 0 || page.Offset < previousEnd || (p > 0 && page.Offset != previousEnd) || page.Offset > chunkEnd - page.CompressedPageSize)
             {
-                throw new CorruptDataException(Key, indexOffset, $"column '{column}': OffsetIndex page {p} at [{page.Offset}, +{page.CompressedPageSize}) lies outside the column chunk [{chunkStart}, {chunkEnd}) or overlaps the page before");
+                return $"OffsetIndex page {p} at [{page.Offset}, +{page.CompressedPageSize}) lies outside the column chunk [{chunkStart}, {chunkEnd}) or does not follow the page before";
             }
 
             previousEnd = page.Offset + page.CompressedPageSize;
-            result[p] = (page, new RowRange(page.FirstRowIndex, end));
+        }
+
+        return previousEnd == chunkEnd ? null : $"the OffsetIndex pages end at {previousEnd}, the column chunk at {chunkEnd}";
+    }
+
+    private static (PageLocation, RowRange)[] Pages(OffsetIndex index, RowGroup group)
+    {
+        var pages = index.Pages;
+        var result = new (PageLocation, RowRange)[pages.Count];
+        for (var p = 0; p < pages.Count; p++)
+        {
+            var end = p + 1 < pages.Count ? pages[p + 1].FirstRowIndex : group.NumRows;
+            result[p] = (pages[p], new RowRange(pages[p].FirstRowIndex, end));
         }
 
         return result;
@@ -280,7 +365,7 @@ public sealed partial class ParquetFileReader
     /// The bytes holding <paramref name="ranges"/> of the page index: the file's whole page index region, read once
     /// (or kept from the footer's tail read) and then shared by every call, when it covers them; otherwise a fetch.
     /// </summary>
-    private async ValueTask<List<(long Start, byte[] Data)>> FetchIndexAsync(List<(long Start, long Length)> ranges, CancellationToken cancellationToken)
+    private async ValueTask<FetchedRanges> FetchIndexAsync(List<(long Start, long Length)> ranges, CancellationToken cancellationToken)
     {
         (long Start, byte[] Data)? region;
         while (true)
@@ -308,7 +393,9 @@ public sealed partial class ParquetFileReader
 
         if (region is var (start, data) && ranges.TrueForAll(r => r.Start >= start && r.Start + r.Length <= start + data.Length))
         {
-            return [(start, data)];
+            var shared = new FetchedRanges();
+            shared.AddBorrowed(start, data);
+            return shared;
         }
 
         return await FetchAsync(ranges, cancellationToken).ConfigureAwait(false);
@@ -360,13 +447,10 @@ public sealed partial class ParquetFileReader
         }
     }
 
-    private void CheckIndexRange(string column, string what, long offset, int length)
-    {
-        if (offset < MagicLength || length <= 0 || offset > FileLength - 8 - length)
-        {
-            throw new CorruptDataException(Key, offset, $"column '{column}': the {what} [{offset}, +{length}) lies outside the {FileLength}-byte file");
-        }
-    }
+    private string? IndexRangeProblem(string what, long offset, int length) =>
+        offset < MagicLength || length <= 0 || offset > FileLength - 8 - length
+            ? $"the {what} [{offset}, +{length}) lies outside the {FileLength}-byte file"
+            : null;
 
     private RowGroup RowGroupAt(int rowGroup)
     {

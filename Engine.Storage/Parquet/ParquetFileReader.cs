@@ -3,6 +3,7 @@ using Engine.Core.Catalog;
 using Engine.Core.Columns;
 using Engine.Core.Errors;
 using Engine.Core.Storage;
+using Engine.Storage.Buffers;
 using Engine.Storage.Catalog;
 using Engine.Storage.Parquet.Metadata;
 using Engine.Storage.Thrift;
@@ -61,6 +62,12 @@ public sealed partial class ParquetFileReader
             {
                 var meta = group.Columns[c].MetaData!;
                 statistics[c] = ValueConverter.ConvertStatistics(columns[c], meta.Statistics);
+                if (Sanitize(statistics[c], group.NumRows) is var (sane, problem))
+                {
+                    statistics[c] = sane;
+                    IgnoreMetadata(g, columns[c].Name, $"footer statistics: {problem}");
+                }
+
                 compressed += meta.TotalCompressedSize;
             }
 
@@ -200,6 +207,7 @@ public sealed partial class ParquetFileReader
             selected[i] = Columns[index];
         }
 
+        CountReadsWithoutPageIndex(rowGroup, selected);
         var singles = SingleValues(rowGroup, selected);
         for (var i = 0; i < selected.Length; i++)
         {
@@ -218,15 +226,16 @@ public sealed partial class ParquetFileReader
             ranges.Add((0, MagicLength));
         }
 
-        var fetched = await FetchAsync(ranges, cancellationToken).ConfigureAwait(false);
+        using var fetched = await FetchAsync(ranges, cancellationToken).ConfigureAwait(false);
         if (verifyHead)
         {
-            VerifyHeadMagic(Key, Slice(fetched, 0, MagicLength));
+            VerifyHeadMagic(Key, fetched.Slice(0, MagicLength));
             Volatile.Write(ref _headVerified, 1);
         }
 
         var rowCount = (int)group.NumRows;
         var result = new Column[selected.Length];
+        var large = new List<Action>();
         for (var i = 0; i < selected.Length; i++)
         {
             if (rowCount > 0 && singles[i] is { } single)
@@ -237,8 +246,28 @@ public sealed partial class ParquetFileReader
 
             var meta = group.Columns[selected[i].Index].MetaData!;
             var (start, length) = ChunkRange(meta);
-            var decoder = new ColumnChunkDecoder(selected[i], meta.Codec, Key, rowCount, _options);
-            result[i] = decoder.Decode(rowCount > 0 ? Slice(fetched, start, length) : ArraySegment<byte>.Empty, start);
+            var bytes = rowCount > 0 ? fetched.Slice(start, length) : ArraySegment<byte>.Empty;
+            var column = i;
+            void Decode() => result[column] = new ColumnChunkDecoder(selected[column], meta.Codec, Key, rowCount, _options).Decode(bytes, start);
+            if (_options.ParallelDecodeBytes > 0 && length >= _options.ParallelDecodeBytes)
+            {
+                large.Add(Decode);
+            }
+            else
+            {
+                Decode();
+            }
+        }
+
+        if (large.Count == 1)
+        {
+            large[0]();
+        }
+        else if (large.Count > 1)
+        {
+            // Large chunks decode side by side on pool threads: each decoder is independent and only reads the
+            // fetched bytes, which stay alive (and pooled) until every decoder has finished, failed or not.
+            await Task.WhenAll(large.ConvertAll(decode => Task.Run(decode, CancellationToken.None))).ConfigureAwait(false);
         }
 
         return new ColumnBatch(new Schema([.. selected.Select(c => c.Field)]), result, rowCount);
@@ -264,7 +293,11 @@ public sealed partial class ParquetFileReader
         return singles;
     }
 
-    private async ValueTask<List<(long Start, byte[] Data)>> FetchAsync(List<(long Start, long Length)> ranges, CancellationToken cancellationToken)
+    /// <summary>
+    /// Fetches <paramref name="ranges"/>, merging those closer than <see cref="ParquetReaderOptions.CoalesceGapBytes"/>
+    /// into one request each, into pooled arrays owned by the result (which the caller disposes once decoded).
+    /// </summary>
+    private async ValueTask<FetchedRanges> FetchAsync(List<(long Start, long Length)> ranges, CancellationToken cancellationToken)
     {
         ranges.Sort((a, b) => a.Start.CompareTo(b.Start));
         var merged = new List<(long Start, long End)>();
@@ -281,28 +314,24 @@ public sealed partial class ParquetFileReader
             }
         }
 
-        var buffers = new List<(long Start, byte[] Data)>(merged.Count);
-        foreach (var (start, end) in merged)
+        var fetched = new FetchedRanges();
+        try
         {
-            var data = GC.AllocateUninitializedArray<byte>(checked((int)(end - start)));
-            await ReadExactlyAsync(_store, Key, start, data, cancellationToken).ConfigureAwait(false);
-            buffers.Add((start, data));
-        }
-
-        return buffers;
-    }
-
-    private static ArraySegment<byte> Slice(List<(long Start, byte[] Data)> fetched, long start, long length)
-    {
-        foreach (var (bufferStart, data) in fetched)
-        {
-            if (start >= bufferStart && start + length <= bufferStart + data.Length)
+            foreach (var (start, end) in merged)
             {
-                return new ArraySegment<byte>(data, (int)(start - bufferStart), (int)length);
+                var length = checked((int)(end - start));
+                var data = PooledBuffers.Rent<byte>(length);
+                fetched.AddRented(start, data, length);
+                await ReadExactlyAsync(_store, Key, start, data.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
             }
-        }
 
-        throw new InvalidOperationException($"Range [{start}, {start + length}) was not fetched.");
+            return fetched;
+        }
+        catch
+        {
+            fetched.Dispose();
+            throw;
+        }
     }
 
     private static (long Start, long Length) ChunkRange(ColumnMetaData meta)
@@ -311,7 +340,7 @@ public sealed partial class ParquetFileReader
         return (start, meta.TotalCompressedSize);
     }
 
-    private static async ValueTask ReadExactlyAsync(IObjectStore store, string key, long offset, byte[] destination, CancellationToken cancellationToken)
+    private static async ValueTask ReadExactlyAsync(IObjectStore store, string key, long offset, Memory<byte> destination, CancellationToken cancellationToken)
     {
         var read = await store.ReadAsync(key, offset, destination, cancellationToken).ConfigureAwait(false);
         if (read != destination.Length)
@@ -382,6 +411,7 @@ public sealed partial class ParquetFileReader
 
     private static void ValidateRowGroups(string key, FileMetaData metadata, ParquetColumnDescriptor[] columns, long footerOffset, ParquetReaderOptions options)
     {
+        long total = 0;
         for (var g = 0; g < metadata.RowGroups.Count; g++)
         {
             var group = metadata.RowGroups[g];
@@ -416,12 +446,26 @@ public sealed partial class ParquetFileReader
                     throw new CorruptDataException(key, -1, $"row group {g} column '{name}' is stored as {meta.Type} but the schema says {columns[c].PhysicalType}");
                 }
 
+                // A flat column stores one value (NULLs included) per row: any other count means rows would be
+                // lost or invented without a word, whichever of the two counts is the wrong one.
+                if (meta.NumValues != group.NumRows)
+                {
+                    throw new CorruptDataException(key, -1, $"row group {g} declares {group.NumRows} rows but its column '{name}' chunk declares {meta.NumValues} values");
+                }
+
                 var (start, length) = ChunkRange(meta);
                 if (!empty && (start < MagicLength || length < 0 || length > footerOffset - start))
                 {
                     throw new CorruptDataException(key, start, $"row group {g} column '{name}' chunk [{start}, +{length}) lies outside the data region [4, {footerOffset})");
                 }
             }
+
+            total += group.NumRows;
+        }
+
+        if (total != metadata.NumRows)
+        {
+            throw new CorruptDataException(key, -1, $"the footer declares {metadata.NumRows} rows but its row groups hold {total}");
         }
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace Engine.Storage.Parquet;
 
 /// <summary>Tuning and safety limits of <see cref="ParquetFileReader"/>. Immutable; share one instance freely.</summary>
@@ -19,9 +21,23 @@ public sealed record ParquetReaderOptions
     /// <summary>Whether page CRC-32 checksums are verified when a writer stored them. Default true.</summary>
     public bool VerifyChecksums { get; init; } = true;
 
+    /// <summary>
+    /// Column chunks of at least this many compressed bytes, when a row-group read has two or more of them, are
+    /// decoded side by side on thread-pool threads instead of one after another on the reading thread. Default
+    /// 1 MiB; 0 decodes every chunk on the reading thread.
+    /// </summary>
+    public int ParallelDecodeBytes { get; init; } = 1024 * 1024;
+
     /// <summary>The largest uncompressed page accepted, whatever its header claims. Default 256 MiB.</summary>
     public int MaxPageBytes { get; init; } = 256 * 1024 * 1024;
 
     /// <summary>The most rows a row group may declare. Default 2^28.</summary>
     public int MaxRowGroupRows { get; init; } = 1 << 28;
+
+    /// <summary>
+    /// Where a reader warns, once per file, that it ignores optional metadata that contradicts itself or the
+    /// data (a page index, impossible statistics); every such case is also counted in
+    /// <see cref="ParquetFileReader.IgnoredMetadataCount"/>. Default none (counted only).
+    /// </summary>
+    public ILogger? Logger { get; init; }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Engine.Core.Columns;
 using Engine.Core.Errors;
 using Engine.Storage.ObjectStores;
+using Engine.Storage.Parquet;
 using Engine.Storage.Parquet.Metadata;
 using Engine.Storage.Parquet.Writing;
 using Engine.Storage.Thrift;
@@ -158,6 +159,48 @@ public sealed class ParquetWriterTests
         await writer.CompleteAsync();
         Assert.That(writer.BytesWritten, Is.EqualTo(output.Length));
         Assert.That(writer.RowCount, Is.EqualTo(5000));
+    }
+
+    [TestCase(CompressionCodec.Uncompressed)]
+    [TestCase(CompressionCodec.Snappy)]
+    [TestCase(CompressionCodec.Zstd)]
+    public async Task Pages_EveryPage_CarriesTheCrc32OfItsStoredBody(CompressionCodec codec)
+    {
+        var bytes = await WriteAsync(ThreeBatches(), s_threeGroups with { Codec = codec });
+        var checkedPages = 0;
+        foreach (var chunk in ReadFooter(bytes).RowGroups.SelectMany(g => g.Columns).Select(c => c.MetaData!))
+        {
+            var position = chunk.DictionaryPageOffset ?? chunk.DataPageOffset;
+            foreach (var header in ReadPageHeaders(bytes, chunk))
+            {
+                var reader = new ThriftCompactReader(bytes.AsSpan((int)position), "file", position);
+                MetadataDecoder.ReadPageHeader(ref reader);
+                var body = bytes.AsSpan((int)position + reader.Position, header.CompressedPageSize);
+                Assert.That(header.Crc, Is.EqualTo(unchecked((int)System.IO.Hashing.Crc32.HashToUInt32(body))));
+                position += reader.Position + header.CompressedPageSize;
+                checkedPages++;
+            }
+        }
+
+        Assert.That(checkedPages, Is.GreaterThan(15));
+    }
+
+    [Test]
+    public async Task Read_BitFlippedInAPageBody_FailsOnTheCrcUnlessChecksumsAreOff()
+    {
+        var bytes = await WriteAsync([ParquetWriterTestData.AllTypes(1000, seed: 1)], ParquetWriterOptions.Default with { Codec = CompressionCodec.Uncompressed });
+        var chunk = ReadFooter(bytes).RowGroups[0].Columns[0].MetaData!;
+        // The id column is REQUIRED and PLAIN: a bit in the middle of its only page is one value's bit.
+        bytes[(int)(chunk.DataPageOffset + (chunk.TotalCompressedSize / 2))] ^= 0x10;
+        var store = new InMemoryObjectStore();
+        await store.WriteAsync("flipped.parquet", bytes, CancellationToken.None);
+
+        var strict = await ParquetFileReader.OpenAsync(store, "flipped.parquet");
+        var lenient = await ParquetFileReader.OpenAsync(store, "flipped.parquet", new ParquetReaderOptions { VerifyChecksums = false });
+
+        Assert.That(async () => await strict.ReadRowGroupAsync(0, ["id"]),
+            Throws.TypeOf<CorruptDataException>().With.Message.Contains("CRC-32").And.Message.Contains("'id'"));
+        Assert.That((await lenient.ReadRowGroupAsync(0, ["id"])).RowCount, Is.EqualTo(1000));
     }
 
     private static ColumnBatch[] ThreeBatches() =>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Hashing;
 using Engine.Storage.Compression;
 using Engine.Storage.Parquet.Metadata;
 using Engine.Storage.Thrift;
@@ -8,7 +9,8 @@ namespace Engine.Storage.Parquet.Writing;
 /// <summary>
 /// Collects the pages of the column chunks of one row group in memory: a column writer fills
 /// <see cref="Body"/> with a page's uncompressed bytes, then <see cref="WriteDataPage"/> or
-/// <see cref="WriteDictionaryPage"/> compresses it and appends header and body to <see cref="Output"/>.
+/// <see cref="WriteDictionaryPage"/> compresses it and appends header (with the CRC-32 of the stored body)
+/// and body to <see cref="Output"/>.
 /// Tracks the absolute file offset of everything appended. Owned by one <see cref="ParquetFileWriter"/>;
 /// its buffers are reused from row group to row group and never shared between threads.
 /// </summary>
@@ -68,7 +70,7 @@ internal sealed class PageSink
         var offset = Position;
         var compressedSize = Compress();
         _header.Reset();
-        ParquetMetadataEncoder.WriteDataPageHeader(_header, Body.WrittenCount, compressedSize, numValues, encoding);
+        ParquetMetadataEncoder.WriteDataPageHeader(_header, Body.WrittenCount, compressedSize, Crc32.HashToUInt32(Stored(compressedSize)), numValues, encoding);
         Append(compressedSize);
         return (offset, checked((int)(Position - offset)));
     }
@@ -78,7 +80,7 @@ internal sealed class PageSink
     {
         var compressedSize = Compress();
         _header.Reset();
-        ParquetMetadataEncoder.WriteDictionaryPageHeader(_header, Body.WrittenCount, compressedSize, numValues);
+        ParquetMetadataEncoder.WriteDictionaryPageHeader(_header, Body.WrittenCount, compressedSize, Crc32.HashToUInt32(Stored(compressedSize)), numValues);
         Append(compressedSize);
     }
 
@@ -86,10 +88,14 @@ internal sealed class PageSink
         ? Body.WrittenCount
         : PageCompressor.Compress(Codec, Body.WrittenSpan, ref _compressed);
 
+    // The page body as stored after its header: what the header's CRC-32 covers.
+    private ReadOnlySpan<byte> Stored(int compressedSize) =>
+        Codec == CompressionCodec.Uncompressed ? Body.WrittenSpan : _compressed.AsSpan(0, compressedSize);
+
     private void Append(int compressedSize)
     {
         Output.Write(_header.WrittenSpan);
-        Output.Write(Codec == CompressionCodec.Uncompressed ? Body.WrittenSpan : _compressed.AsSpan(0, compressedSize));
+        Output.Write(Stored(compressedSize));
         ChunkUncompressedSize = checked(ChunkUncompressedSize + _header.Length + Body.WrittenCount);
         ChunkCompressedSize = checked(ChunkCompressedSize + _header.Length + compressedSize);
         Body.ResetWrittenCount();

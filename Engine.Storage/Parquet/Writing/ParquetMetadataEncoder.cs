@@ -16,12 +16,13 @@ internal static class ParquetMetadataEncoder
     public const int FormatVersion = 2;
 
     /// <summary>Encodes the PageHeader of a version 1 data page.</summary>
-    public static void WriteDataPageHeader(ThriftCompactWriter writer, int uncompressedSize, int compressedSize, int numValues, ParquetEncoding encoding)
+    public static void WriteDataPageHeader(ThriftCompactWriter writer, int uncompressedSize, int compressedSize, uint crc, int numValues, ParquetEncoding encoding)
     {
         var saved = writer.BeginStruct();
         writer.WriteI32Field(1, (int)PageType.DataPage);
         writer.WriteI32Field(2, uncompressedSize);
         writer.WriteI32Field(3, compressedSize);
+        writer.WriteI32Field(4, unchecked((int)crc));
         var page = writer.BeginStructField(5);
         writer.WriteI32Field(1, numValues);
         writer.WriteI32Field(2, (int)encoding);
@@ -32,12 +33,13 @@ internal static class ParquetMetadataEncoder
     }
 
     /// <summary>Encodes the PageHeader of a PLAIN dictionary page.</summary>
-    public static void WriteDictionaryPageHeader(ThriftCompactWriter writer, int uncompressedSize, int compressedSize, int numValues)
+    public static void WriteDictionaryPageHeader(ThriftCompactWriter writer, int uncompressedSize, int compressedSize, uint crc, int numValues)
     {
         var saved = writer.BeginStruct();
         writer.WriteI32Field(1, (int)PageType.DictionaryPage);
         writer.WriteI32Field(2, uncompressedSize);
         writer.WriteI32Field(3, compressedSize);
+        writer.WriteI32Field(4, unchecked((int)crc));
         var page = writer.BeginStructField(7);
         writer.WriteI32Field(1, numValues);
         writer.WriteI32Field(2, (int)ParquetEncoding.Plain);

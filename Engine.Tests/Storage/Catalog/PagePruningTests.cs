@@ -119,7 +119,7 @@ public sealed class PagePruningTests
     }
 
     [Test]
-    public async Task CorruptOffsetIndex_DiscoveryFailsAsCorruptData()
+    public async Task UndecodableOffsetIndex_IsIgnoredAndTheQueryAnswersAsWithoutPages()
     {
         var store = await TradesStoreAsync(s_pages);
         var bytes = await ReadAllAsync(store, "trades/part-0.parquet");
@@ -127,12 +127,18 @@ public sealed class PagePruningTests
         var footerStart = bytes.Length - 8 - BitConverter.ToInt32(bytes, bytes.Length - 8);
         bytes.AsSpan(footerStart - 24, 24).Fill(0xFF);
         await store.WriteAsync("trades/part-0.parquet", bytes, CancellationToken.None);
+        var sql = TimeRangeQuery();
 
-        Assert.That(async () => await HiveTableCatalog.OpenAsync(store, options: new HiveCatalogOptions { FooterCache = null }), Throws.TypeOf<CorruptDataException>());
+        var catalog = await HiveTableCatalog.OpenAsync(store, options: new HiveCatalogOptions { FooterCache = null });
+        var damaged = await Engine(catalog).QueryAsync(sql);
+        var expected = await TestEngines.Local(_memory).QueryAsync(sql);
+
+        ResultAssert.Equivalent(expected, damaged, ordered: false, sql);
+        Assert.That(catalog.TrySnapshot(out var activity) ? activity.IgnoredMetadata : 0, Is.GreaterThan(0));
     }
 
     [Test]
-    public async Task ColumnIndexPageMinAboveMax_DiscoveryFailsAsCorruptData()
+    public async Task ColumnIndexPageMinAboveMax_PageBoundsBecomeUnknownAndTheQueryAnswersCorrectly()
     {
         var store = new InMemoryObjectStore();
         await ParquetFileWriter.WriteToObjectStoreAsync(store, "hosts/part-0.parquet", s_hostsSchema, [Hosts(0, 4_000)], new ParquetWriterOptions { PageRowLimit = 1_000 });
@@ -144,9 +150,18 @@ public sealed class PagePruningTests
         Assume.That(min, Is.GreaterThanOrEqualTo(0));
         BitConverter.GetBytes(9_999L).CopyTo(index[min..]);
         await store.WriteAsync("hosts/part-0.parquet", bytes, CancellationToken.None);
+        var memory = new InMemoryCatalog();
+        memory.Register("hosts", [Hosts(0, 4_000)]);
+        const string Sql = "SELECT count(*), sum(n) FROM hosts WHERE n >= 1500 AND n < 2500";
 
-        Assert.That(async () => await HiveTableCatalog.OpenAsync(store, options: new HiveCatalogOptions { FooterCache = null }),
-            Throws.TypeOf<CorruptDataException>().With.Message.Contains("column 'n'").And.Message.Contains("above max"));
+        var reader = await ParquetFileReader.OpenAsync(store, "hosts/part-0.parquet");
+        var pages = await reader.ReadPageStatisticsAsync(0, "n");
+        var (actual, _) = await RunAsync(store, Sql);
+
+        Assert.That(pages![1].Statistics.Min.IsNull && pages[1].Statistics.Max.IsNull, Is.True);
+        Assert.That(pages[2].Statistics.Min, Is.EqualTo(ScalarValue.FromInt64(2_000)));
+        Assert.That(reader.IgnoredMetadataCount, Is.EqualTo(1));
+        ResultAssert.Equivalent(await TestEngines.Local(memory).QueryAsync(Sql), actual, ordered: false, Sql);
     }
 
     [Test]
