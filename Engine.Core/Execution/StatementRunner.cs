@@ -78,7 +78,8 @@ internal sealed class StatementRunner
         }
     }
 
-    private async Task<QueryResult> RunSelectAsync(SelectStatement select, Scope scope, string role, CancellationToken cancellationToken)
+    private async Task<QueryResult> RunSelectAsync(
+        SelectStatement select, Scope scope, string role, CancellationToken cancellationToken, (TableInfo Table, string? Alias, bool OnCoordinator)? from = null)
     {
         var subqueries = new Dictionary<SqlExpression, SubqueryValue>(ReferenceEqualityComparer.Instance);
         foreach (var subquery in BlockExpressions(select).SelectMany(FindSubqueries))
@@ -86,7 +87,7 @@ internal sealed class StatementRunner
             subqueries[subquery] = await EvaluateSubqueryAsync(subquery, scope, cancellationToken).ConfigureAwait(false);
         }
 
-        var (table, alias, onCoordinator) = await ResolveFromAsync(select.From, scope, cancellationToken).ConfigureAwait(false);
+        var (table, alias, onCoordinator) = from ?? await ResolveFromAsync(select.From, scope, cancellationToken).ConfigureAwait(false);
         var bound = Binder.Bind(_sql, select, table, alias, _executor.Functions, subqueries, explain: false, analyze: false);
         var planned = QueryPlanner.Plan(bound, Guid.NewGuid());
         var reader = onCoordinator ? _transient : _executor.Reader;
@@ -225,7 +226,7 @@ internal sealed class StatementRunner
         var table = Register(result);
         var outer = new SelectStatement([new SelectItem(null, null, IsStar: true, set.Position)], new TableRef(table.Name, IsPath: false, set.Position), null, [], null,
             set.OrderBy, set.Limit, set.Position);
-        return await RunSelectAsync(outer, Scope.Empty, role, cancellationToken).ConfigureAwait(false);
+        return await RunSelectAsync(outer, Scope.Empty, role, cancellationToken, (table, null, true)).ConfigureAwait(false);
     }
 
     private static ColumnBatch Combine(Schema schema, QueryResult result)

@@ -357,13 +357,13 @@ public sealed class Binder
 
     private BoundExpression Bind(SqlExpression expression, string clause, bool post)
     {
-        if (post && !ContainsAggregate(expression))
+        if (post && ResolveAlias(expression) is { } aliased)
         {
-            if (expression is ColumnRef { Table: null } alias && FindColumn(alias) < 0 && _aliases.TryGetValue(alias.Name, out var aliased) && aliased != alias)
-            {
-                return Bind(aliased, clause, post);
-            }
+            return Bind(aliased, clause, post);
+        }
 
+        if (post && !ContainsAggregate(expression) && !ContainsAlias(expression))
+        {
             var bound = ConstantFolder.Fold(BindScalar(expression, clause));
             var keyIndex = _groupKeys.IndexOf(bound);
             if (keyIndex >= 0)
@@ -451,6 +451,14 @@ public sealed class Binder
     }
 
     private string TableName => _alias ?? _table.Name;
+
+    // A name that is no column of the table but a select alias, in HAVING or ORDER BY: the aliased expression.
+    private SqlExpression? ResolveAlias(SqlExpression expression) =>
+        expression is ColumnRef { Table: null } alias && FindColumn(alias) < 0 && _aliases.TryGetValue(alias.Name, out var aliased) && aliased != alias
+            ? aliased
+            : null;
+
+    private bool ContainsAlias(SqlExpression expression) => SqlExpressionWalker.Find(expression, e => ResolveAlias(e) is not null) is not null;
 
     private ColumnReference BindAggregate(FunctionCall call)
     {

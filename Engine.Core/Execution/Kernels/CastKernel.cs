@@ -6,8 +6,9 @@ using Engine.Core.Sql;
 namespace Engine.Core.Execution.Kernels;
 
 /// <summary>
-/// Converts columns between types with DuckDB 1.5's rules: DOUBLE to BIGINT rounds half away from zero and
-/// fails out of range (NaN included); text parses trimmed (<c>'1.5'</c> is BIGINT 2, <c>'1e3'</c> is 1000,
+/// Converts columns between types with DuckDB 1.5's rules: DOUBLE to BIGINT rounds half to even and fails
+/// out of range (NaN included); text parses trimmed, as a decimal rounded half away from zero for BIGINT
+/// (<c>'2.5'</c> is 3, <c>'1e3'</c> is 1000),
 /// <c>'t'</c>/<c>'yes'</c>/<c>'1'</c> are true, ISO dates and times are timestamps, <c>'01:30:00'</c> and
 /// <c>'5 minutes'</c> are intervals); values print as DuckDB prints them (<c>2024-01-01 10:00:00.5</c>,
 /// <c>1e+20</c>, <c>true</c>). TIMESTAMP and INTERVAL do not convert to or from numbers. A value that does
@@ -94,7 +95,7 @@ internal static class CastKernel
                 continue;
             }
 
-            if (TryRound(source[i], out values[i]))
+            if (TryRound(source[i], MidpointRounding.ToEven, out values[i]))
             {
                 continue;
             }
@@ -112,10 +113,10 @@ internal static class CastKernel
         return new Int64Column(values, validity);
     }
 
-    // Half away from zero; -2^63 <= x < 2^63 after rounding, NaN never.
-    private static bool TryRound(double value, out long result)
+    // -2^63 <= x < 2^63 after rounding, NaN never.
+    private static bool TryRound(double value, MidpointRounding mode, out long result)
     {
-        var rounded = Math.Round(value, MidpointRounding.AwayFromZero);
+        var rounded = Math.Round(value, mode);
         if (rounded >= -9.223372036854775808e18 && rounded < 9.223372036854775808e18)
         {
             result = (long)rounded;
@@ -215,7 +216,19 @@ internal static class CastKernel
                     return true;
                 }
 
-                if (double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) && TryRound(real, out integer))
+                if (decimal.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact))
+                {
+                    var rounded = Math.Round(exact, MidpointRounding.AwayFromZero);
+                    if (rounded is >= long.MinValue and <= long.MaxValue)
+                    {
+                        value = ScalarValue.FromInt64((long)rounded);
+                        return true;
+                    }
+
+                    return false;
+                }
+
+                if (double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) && TryRound(real, MidpointRounding.AwayFromZero, out integer))
                 {
                     value = ScalarValue.FromInt64(integer);
                     return true;
