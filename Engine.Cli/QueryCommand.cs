@@ -4,6 +4,7 @@ using Engine.Core.Errors;
 using Engine.Core.Execution;
 using Engine.Core.Hosting;
 using Engine.Core.Scheduling;
+using Engine.Core.Sql;
 using Engine.Storage.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -111,7 +112,11 @@ public static class QueryCommand
                 return 0;
             }
 
-            reader.ScansTotal = engine.Plan(sql).Fragments.Sum(f => f.Scans.Count);
+            if (QueryExecutor.IsSingleBlock(SqlParser.Parse(sql)))
+            {
+                reader.ScansTotal = (await engine.PlanAsync(sql, cancellationToken).ConfigureAwait(false)).Fragments.Sum(f => f.Scans.Count);
+            }
+
             var result = await engine.QueryAsync(sql, cancellationToken).ConfigureAwait(false);
             display.Dispose();
             ResultFormatter.Write(result, format, Console.Out);

@@ -90,7 +90,7 @@ public static class RemoteCommand
     // decode, run an empty fragment and answer. Fresh query ids per round; the remote connections persist.
     private static async Task MeasureRoundsAsync(QueryExecutor engine, InMemoryCatalog catalog, RemoteQueryScheduler remote, LocalQueryScheduler local, int rounds)
     {
-        var planned = engine.Plan("SELECT symbol, sum(volume) FROM trades GROUP BY symbol").Fragments;
+        var planned = (await engine.PlanAsync("SELECT symbol, sum(volume) FROM trades GROUP BY symbol").ConfigureAwait(false)).Fragments;
         foreach (var count in new[] { 2, planned.Count }.Distinct())
         {
             var template = planned.Take(count).Select(f => f with { Scans = [] }).ToArray();
@@ -166,7 +166,7 @@ public static class RemoteCommand
     // (Execute out, Result back, each with its 4-byte length prefix), computed from the same encoder.
     private static async Task MeasureCodecAsync(QueryExecutor engine, InMemoryCatalog catalog, LocalQueryScheduler local, string sql)
     {
-        var fragments = engine.Plan(sql).Fragments;
+        var fragments = (await engine.PlanAsync(sql).ConfigureAwait(false)).Fragments;
         // One fragment at a time, as a worker runs each fragment it is sent: one partial result per fragment.
         var partials = new List<PartialResult>(fragments.Count);
         foreach (var fragment in fragments)

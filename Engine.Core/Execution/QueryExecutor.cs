@@ -62,7 +62,7 @@ public sealed class QueryExecutor : IQueryEngine
             return await RunBlocksAsync(sql, statement, stopwatch, cancellationToken).ConfigureAwait(false);
         }
 
-        var planned = Plan(sql, statement);
+        var planned = await PlanAsync(sql, statement, cancellationToken).ConfigureAwait(false);
         var query = planned.Query;
         if (query.Explain && !query.Analyze)
         {
@@ -113,7 +113,7 @@ public sealed class QueryExecutor : IQueryEngine
     public async IAsyncEnumerable<ResultRow> StreamAsync(string sql, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var statement = SqlParser.Parse(sql);
-        var planned = StatementRunner.IsSingleBlock(statement.Query) ? Plan(sql, statement) : null;
+        var planned = StatementRunner.IsSingleBlock(statement.Query) ? await PlanAsync(sql, statement, cancellationToken).ConfigureAwait(false) : null;
         var query = planned?.Query;
         if (planned is null || query!.Explain || !query.IsStreamable || planned.Fragments.Count == 0 || query.Coordinator.Operators.OfType<LimitOperator>().Any(l => l.Offset > 0))
         {
@@ -167,27 +167,43 @@ public sealed class QueryExecutor : IQueryEngine
             return string.Join("\n", explained.Rows().Select(r => r[0].StringValue));
         }
 
-        return Describe(Plan(sql, statement), null);
+        return Describe(await PlanAsync(sql, statement, cancellationToken).ConfigureAwait(false), null);
     }
 
     /// <summary>Runs <paramref name="sql"/> and returns EXPLAIN ANALYZE text: the plan, the mode and what the run did.</summary>
     public async Task<string> ExplainAnalyzeAsync(string sql, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
-        var planned = Plan(sql);
+        var planned = await PlanAsync(sql, cancellationToken).ConfigureAwait(false);
         var (_, statistics) = await RunAsync(planned, stopwatch, cancellationToken).ConfigureAwait(false);
         return Describe(planned, statistics);
     }
 
     /// <summary>
+    /// True when <paramref name="statement"/> is one query block (a SELECT over one table, no WITH, subquery
+    /// or set operation): what <see cref="PlanAsync(string, CancellationToken)"/> plans.
+    /// </summary>
+    public static bool IsSingleBlock(SqlStatement statement)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        return StatementRunner.IsSingleBlock(statement.Query);
+    }
+
+    /// <summary>
     /// Parses, binds and plans <paramref name="sql"/>, a single SELECT over a table, without running it: the
-    /// fragments and what pruning removed.
+    /// fragments and what pruning removed. Finds the table in the catalog first (which may discover it).
     /// </summary>
     /// <exception cref="UnsupportedFeatureException">The statement has several query blocks (WITH, subqueries, set operations).</exception>
-    public PlannedQuery Plan(string sql) => Plan(sql, SqlParser.Parse(sql));
+    public ValueTask<PlannedQuery> PlanAsync(string sql, CancellationToken cancellationToken = default) =>
+        PlanAsync(sql, SqlParser.Parse(sql), cancellationToken);
 
-    private PlannedQuery Plan(string sql, SqlStatement statement)
+    private async ValueTask<PlannedQuery> PlanAsync(string sql, SqlStatement statement, CancellationToken cancellationToken)
     {
+        if (statement.Query is SelectStatement { From: TableRef from })
+        {
+            await Catalog.FindTableAsync(from.Name, cancellationToken).ConfigureAwait(false);
+        }
+
         var bound = Binder.Bind(sql, statement, Catalog, _functions);
         return QueryPlanner.Plan(bound, Guid.NewGuid());
     }

@@ -128,6 +128,7 @@ internal sealed class StatementRunner
             }
 
             case TableRef reference:
+                await _executor.Catalog.FindTableAsync(reference.Name, cancellationToken).ConfigureAwait(false);
                 return (Binder.ResolveTable(_sql, _executor.Catalog, reference), reference.Alias, false);
             case SubqueryRef subquery:
             {

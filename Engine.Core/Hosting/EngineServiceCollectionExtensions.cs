@@ -15,10 +15,13 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers Engine in a host app's service collection.</summary>
 public static class EngineServiceCollectionExtensions
 {
+    private const string MemoryStorageKey = "memory";
+
     /// <summary>
     /// Registers <see cref="IQueryEngine"/>, the <see cref="FunctionRegistry"/> (built-ins plus what
     /// <see cref="AddScalarFunction{TFunction}"/> and <see cref="AddAggregateFunction{TFunction}"/> add), the in-memory catalog (<see cref="InMemoryCatalog"/>, also as
-    /// <see cref="ITableCatalog"/> and <see cref="IPartitionReader"/> when <c>Storage:Kind</c> is Memory) and the scheduler selected by
+    /// <see cref="ITableCatalog"/> and <see cref="IPartitionReader"/> when <c>Storage:Kind</c> is Memory; other kinds
+    /// resolve the services a storage package registered keyed by the kind in lower case) and the scheduler selected by
     /// <c>Scheduler:Kind</c> among those registered with <see cref="AddQueryScheduler{TScheduler}"/>.
     /// The section is validated now, so a bad key fails at start-up with a <see cref="ConfigurationException"/>
     /// naming it. Uses TryAdd, so a host's own registrations win.
@@ -30,8 +33,10 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton(engineSection);
         Registry(services);
         services.TryAddSingleton<InMemoryCatalog>();
-        services.TryAddSingleton<ITableCatalog>(sp => MemoryStorage(sp));
-        services.TryAddSingleton<IPartitionReader>(sp => MemoryStorage(sp));
+        services.TryAddKeyedSingleton<ITableCatalog>(MemoryStorageKey, (sp, _) => sp.GetRequiredService<InMemoryCatalog>());
+        services.TryAddKeyedSingleton<IPartitionReader>(MemoryStorageKey, (sp, _) => sp.GetRequiredService<InMemoryCatalog>());
+        services.TryAddSingleton(sp => ConfiguredStorage<ITableCatalog>(sp));
+        services.TryAddSingleton(sp => ConfiguredStorage<IPartitionReader>(sp));
         services.TryAddSingleton<IQueryScheduler>(sp =>
         {
             var registry = sp.GetRequiredService<SchedulerRegistry>();
@@ -106,14 +111,15 @@ public static class EngineServiceCollectionExtensions
         return services;
     }
 
-    // Until a storage package replaces these registrations (AddEngineStorage in Engine.Storage), only the
-    // in-memory catalog is available; a configured Local store without it must not silently read nothing.
-    private static InMemoryCatalog MemoryStorage(IServiceProvider services)
+    // Storage packages register their catalog and reader keyed by the lower-case Engine:Storage:Kind they
+    // serve (AddEngineStorage in Engine.Storage: local, s3); a configured kind nobody serves must fail, not
+    // silently read nothing.
+    private static T ConfiguredStorage<T>(IServiceProvider services)
+        where T : notnull
     {
         var kind = services.GetRequiredService<EngineOptions>().StorageKind;
-        return string.Equals(kind, "Memory", StringComparison.OrdinalIgnoreCase)
-            ? services.GetRequiredService<InMemoryCatalog>()
-            : throw new ConfigurationException("Engine:Storage:Kind", $"'{kind}' storage needs services.AddEngineStorage(engineSection) from Engine.Storage");
+        return services.GetKeyedService<T>(kind.ToLowerInvariant())
+            ?? throw new ConfigurationException("Engine:Storage:Kind", $"'{kind}' storage needs services.AddEngineStorage(engineSection) from Engine.Storage");
     }
 
     private static SchedulerRegistry Registry(IServiceCollection services)

@@ -1,3 +1,4 @@
+using Engine.Storage.Formats;
 using Engine.Storage.Parquet;
 
 namespace Engine.Storage.Catalog;
@@ -24,10 +25,20 @@ public sealed record HiveCatalogOptions
     /// </summary>
     public ParquetFooterCache? FooterCache { get; init; } = ParquetFooterCache.Shared;
 
+    /// <summary>
+    /// The formats table files are read in, tried in order by <see cref="ITableFileFormat.Matches"/>; null is
+    /// Parquet alone (<see cref="ParquetFormat"/> with the catalog's reader options and <see cref="FooterCache"/>).
+    /// </summary>
+    public IReadOnlyList<ITableFileFormat>? Formats { get; init; }
+
     /// <summary>Throws when a value is out of range.</summary>
     public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(PrefetchDepth, 1, nameof(PrefetchDepth));
         ArgumentOutOfRangeException.ThrowIfLessThan(PrefetchBytes, 1, nameof(PrefetchBytes));
+        if (Formats is { Count: 0 })
+        {
+            throw new ArgumentException("At least one table file format is needed.", nameof(Formats));
+        }
     }
 }

@@ -15,12 +15,18 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers Engine's storage: Hive-partitioned Parquet tables on local disk or S3.</summary>
 public static class StorageServiceCollectionExtensions
 {
+    private static readonly string[] s_kinds = ["local", "s3"];
+
     /// <summary>
-    /// When <c>Engine:Storage:Kind</c> is <c>Local</c> or <c>S3</c>, replaces the catalog and partition
-    /// reader with a <see cref="HiveTableCatalog"/> over <c>Engine:Storage:Root</c>. Settings (S3 endpoint and
-    /// credentials, prefetch) are validated now, naming any bad key; tables are discovered once, when the
-    /// catalog is first resolved (one listing and one footer read per file). Call after <c>AddEngine</c>.
+    /// Registers a <see cref="HiveTableCatalog"/> over <c>Engine:Storage:Root</c> as the catalog and partition
+    /// reader of the <c>Local</c> and <c>S3</c> storage kinds (keyed services <c>AddEngine</c> resolves by
+    /// <c>Engine:Storage:Kind</c>); nothing for <c>Memory</c>. Settings (S3 endpoint and credentials, prefetch)
+    /// are validated now, naming any bad key, and a local root must exist; no I/O beyond that: tables are
+    /// discovered on the first query (one listing and one footer read per file). Uses TryAdd, so a host's own
+    /// registrations win; call before or after <c>AddEngine</c>.
     /// </summary>
+    /// <exception cref="Engine.Core.Errors.ConfigurationException">A storage setting is missing or invalid.</exception>
+    /// <exception cref="Engine.Core.Errors.StorageException">A local root folder does not exist.</exception>
     public static IServiceCollection AddEngineStorage(this IServiceCollection services, IConfiguration engineSection)
     {
         var options = EngineOptions.FromConfiguration(engineSection);
@@ -32,16 +38,20 @@ public static class StorageServiceCollectionExtensions
         var storageSection = engineSection.GetSection("Storage");
         var catalogOptions = StorageFactory.CatalogOptions(storageSection);
         var store = StorageFactory.Open(options.StorageRoot!, storageSection);
-        services.AddSingleton(_ => store);
+        services.TryAddSingleton(store);
         services.TryAddSingleton(sp =>
         {
             // Warnings about ignored file metadata go to the host's logging, when it has any.
             var logger = sp.GetService<ILoggerFactory>()?.CreateLogger<HiveTableCatalog>();
             var readerOptions = logger is null ? null : new ParquetReaderOptions { Logger = logger };
-            return HiveTableCatalog.OpenAsync(store, readerOptions, catalogOptions).GetAwaiter().GetResult();
+            return HiveTableCatalog.Create(sp.GetRequiredService<IObjectStore>(), readerOptions, catalogOptions);
         });
-        services.Replace(ServiceDescriptor.Singleton<ITableCatalog>(sp => sp.GetRequiredService<HiveTableCatalog>()));
-        services.Replace(ServiceDescriptor.Singleton<IPartitionReader>(sp => sp.GetRequiredService<HiveTableCatalog>()));
+        foreach (var kind in s_kinds)
+        {
+            services.TryAddKeyedSingleton<ITableCatalog>(kind, (sp, _) => sp.GetRequiredService<HiveTableCatalog>());
+            services.TryAddKeyedSingleton<IPartitionReader>(kind, (sp, _) => sp.GetRequiredService<HiveTableCatalog>());
+        }
+
         return services;
     }
 }

@@ -12,7 +12,7 @@ public sealed class FragmentSessionTests
     public async Task SessionOverAllFragments_EqualsMergedPerFragmentPartials(string sql)
     {
         var catalog = TestTables.SmallTrades();
-        var planned = TestEngines.Local(catalog).Plan(sql);
+        var planned = await TestEngines.Local(catalog).PlanAsync(sql);
         var executor = new FragmentExecutor(catalog);
 
         var separate = new List<PartialResult>();
@@ -38,7 +38,7 @@ public sealed class FragmentSessionTests
     public async Task TopN_KeepsOnlyTheBestRowsAcrossFragments()
     {
         var catalog = TestTables.SmallTrades();
-        var planned = TestEngines.Local(catalog).Plan("SELECT ts, price FROM trades ORDER BY price DESC LIMIT 3");
+        var planned = await TestEngines.Local(catalog).PlanAsync("SELECT ts, price FROM trades ORDER BY price DESC LIMIT 3");
         var executor = new FragmentExecutor(catalog);
 
         using var session = executor.Begin(planned.Fragments[0].Plan);
@@ -57,9 +57,9 @@ public sealed class FragmentSessionTests
         var catalog = TestTables.SmallTrades();
         var engine = TestEngines.Local(catalog);
         var executor = new FragmentExecutor(catalog);
-        using var session = executor.Begin(engine.Plan("SELECT count(*) FROM trades").Fragments[0].Plan);
+        using var session = executor.Begin((await engine.PlanAsync("SELECT count(*) FROM trades")).Fragments[0].Plan);
 
-        var other = engine.Plan("SELECT sum(volume) FROM trades").Fragments[0];
+        var other = (await engine.PlanAsync("SELECT sum(volume) FROM trades")).Fragments[0];
 
         Assert.That(async () => await session.AddAsync(other, CancellationToken.None), Throws.ArgumentException);
     }

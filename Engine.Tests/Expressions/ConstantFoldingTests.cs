@@ -9,12 +9,12 @@ namespace Engine.Tests.Expressions;
 public sealed class ConstantFoldingTests
 {
     [Test]
-    public void TimestampMinusInterval_PrunesLikeTheLiteralItEquals()
+    public async Task TimestampMinusInterval_PrunesLikeTheLiteralItEquals()
     {
         var engine = TestEngines.Local(TestTables.SmallTrades());
 
-        var computed = engine.Plan("SELECT count(*) FROM trades WHERE ts >= TIMESTAMP '2024-01-01 00:00:32' - INTERVAL '30 seconds'");
-        var literal = engine.Plan("SELECT count(*) FROM trades WHERE ts >= TIMESTAMP '2024-01-01 00:00:02'");
+        var computed = await engine.PlanAsync("SELECT count(*) FROM trades WHERE ts >= TIMESTAMP '2024-01-01 00:00:32' - INTERVAL '30 seconds'");
+        var literal = await engine.PlanAsync("SELECT count(*) FROM trades WHERE ts >= TIMESTAMP '2024-01-01 00:00:02'");
 
         Assert.That(computed.ChunksScanned, Is.EqualTo(literal.ChunksScanned));
         Assert.That(computed.ChunksScanned, Is.LessThan(computed.ChunksTotal), "the bound removes chunks");
@@ -22,11 +22,11 @@ public sealed class ConstantFoldingTests
     }
 
     [Test]
-    public void ArithmeticOnConstants_BecomesOneLiteral()
+    public async Task ArithmeticOnConstants_BecomesOneLiteral()
     {
         var engine = TestEngines.Local(TestTables.SmallTrades());
 
-        var filter = engine.Plan("SELECT count(*) FROM trades WHERE volume > 2 * 50 + 1").Query.Plan.ScanFilter;
+        var filter = (await engine.PlanAsync("SELECT count(*) FROM trades WHERE volume > 2 * 50 + 1")).Query.Plan.ScanFilter;
 
         Assert.That(filter, Is.EqualTo(new ComparisonExpression(ComparisonOperator.Greater, new ColumnReference(0, "volume", DataType.Int64), new Literal(ScalarValue.FromInt64(101)))));
     }
@@ -36,16 +36,16 @@ public sealed class ConstantFoldingTests
     {
         var engine = TestEngines.Local(TestTables.SmallTrades());
 
-        Assert.That(() => engine.Plan("SELECT count(*) FROM trades WHERE volume > 9223372036854775807 + 1"),
+        Assert.That(async () => await engine.PlanAsync("SELECT count(*) FROM trades WHERE volume > 9223372036854775807 + 1"),
             Throws.InstanceOf<Engine.Core.Errors.QueryExecutionException>().With.Message.Contains("Overflow"));
     }
 
     [Test]
-    public void ExpressionsThatReadColumns_AreLeftAsTheyAre()
+    public async Task ExpressionsThatReadColumns_AreLeftAsTheyAre()
     {
         var engine = TestEngines.Local(TestTables.SmallTrades());
 
-        var projection = (ProjectOperator)engine.Plan("SELECT price * 2 FROM trades").Query.Plan.Operators.Single();
+        var projection = (ProjectOperator)(await engine.PlanAsync("SELECT price * 2 FROM trades")).Query.Plan.Operators.Single();
 
         Assert.That(projection.Expressions.Single(), Is.TypeOf<FunctionExpression>());
     }

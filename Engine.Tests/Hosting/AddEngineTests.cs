@@ -70,6 +70,52 @@ public class AddEngineTests
     }
 
     [Test]
+    public async Task AddEngineStorage_BeforeAddEngine_ServesTheConfiguredStorage()
+    {
+        var root = Directory.CreateTempSubdirectory("engine-di-").FullName;
+        try
+        {
+            await Engine.Storage.Datasets.GeneratedDatasetWriter.WriteTradesAsync(new Engine.Storage.ObjectStores.FileSystemObjectStore(root), new TradesOptions { Rows = 300, Symbols = 2 });
+            var section = Section(("Engine:Storage:Kind", "Local"), ("Engine:Storage:Root", root));
+            var services = new ServiceCollection();
+            services.AddEngineStorage(section).AddEngine(section).AddLocalQueryScheduler(section);
+            using var provider = services.BuildServiceProvider();
+            var result = await provider.GetRequiredService<IQueryEngine>().QueryAsync("SELECT count(*) FROM trades");
+            Assert.That(result.GetValue(0, 0).Int64Value, Is.EqualTo(300));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Test]
+    public void LocalStorage_ResolvingTheEngine_ReadsNothingFromTheStore()
+    {
+        var section = Section(("Engine:Storage:Kind", "Local"), ("Engine:Storage:Root", Path.GetTempPath()));
+        var services = new ServiceCollection();
+        services.AddEngine(section).AddEngineStorage(section).AddLocalQueryScheduler(section);
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<IQueryEngine>();
+
+        Assert.That(provider.GetRequiredService<Engine.Core.Storage.IObjectStore>().Statistics.ListRequests, Is.Zero);
+    }
+
+    [Test]
+    public void HostsOwnCatalog_WinsOverAddEngineStorage()
+    {
+        var section = Section(("Engine:Storage:Kind", "Local"), ("Engine:Storage:Root", Path.GetTempPath()));
+        var mine = new InMemoryCatalog();
+        var services = new ServiceCollection();
+        services.AddSingleton<ITableCatalog>(mine);
+        services.AddEngine(section).AddEngineStorage(section).AddLocalQueryScheduler(section);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.That(provider.GetRequiredService<ITableCatalog>(), Is.SameAs(mine));
+    }
+
+    [Test]
     public void LocalStorageWithoutRoot_FailsAtStartUpNamingTheRootKey()
     {
         var error = Assert.Throws<ConfigurationException>(() => Build(Section(("Engine:Storage:Kind", "Local"))));

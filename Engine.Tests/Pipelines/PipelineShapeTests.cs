@@ -12,10 +12,9 @@ namespace Engine.Tests.Pipelines;
 public sealed class PipelineShapeTests
 {
     [Test]
-    public void AggregateQuery_FiltersAndAggregatesInFragments_AndOrdersAfterGather()
+    public async Task AggregateQuery_FiltersAndAggregatesInFragments_AndOrdersAfterGather()
     {
-        var plan = TestEngines.Local(TestTables.SmallTrades())
-            .Plan("SELECT symbol, sum(volume) AS v FROM trades WHERE price > 10 GROUP BY symbol HAVING count(*) > 1 ORDER BY v DESC LIMIT 2").Query;
+        var plan = (await TestEngines.Local(TestTables.SmallTrades()).PlanAsync("SELECT symbol, sum(volume) AS v FROM trades WHERE price > 10 GROUP BY symbol HAVING count(*) > 1 ORDER BY v DESC LIMIT 2")).Query;
 
         Assert.That(plan.Plan.Operators.Select(o => o.Name), Is.EqualTo(new[] { "Filter" }));
         Assert.That(plan.Plan.Sink, Is.TypeOf<AggregateSink>());
@@ -24,9 +23,9 @@ public sealed class PipelineShapeTests
     }
 
     [Test]
-    public void RowQueryWithOrderAndLimit_KeepsATopNInEachFragment()
+    public async Task RowQueryWithOrderAndLimit_KeepsATopNInEachFragment()
     {
-        var plan = TestEngines.Local(TestTables.SmallTrades()).Plan("SELECT ts, price FROM trades ORDER BY volume LIMIT 3").Query;
+        var plan = (await TestEngines.Local(TestTables.SmallTrades()).PlanAsync("SELECT ts, price FROM trades ORDER BY volume LIMIT 3")).Query;
 
         Assert.That(plan.Plan.Operators.Select(o => o.Name), Is.EqualTo(new[] { "Project" }));
         Assert.That(plan.Plan.Sink, Is.EqualTo(plan.Plan.Sink as CollectSink));

@@ -45,7 +45,7 @@ public sealed class PagePruningCorpusTests
     {
         var path = Path.Combine(TestPaths.TestData, "parquet-testing/alltypes_tiny_pages.parquet");
         var catalog = await HiveTableCatalog.OpenAsync(new InMemoryObjectStore(), options: new HiveCatalogOptions { FooterCache = null });
-        catalog.TryGetTable(path, out var table);
+        var table = await catalog.FindTableAsync(path, CancellationToken.None);
         var reader = await ParquetFileReader.OpenAsync(new FileSystemObjectStore(Path.GetDirectoryName(path)!), Path.GetFileName(path));
         Assume.That((await reader.ReadPageStatisticsAsync(0, "id"))!, Has.Count.GreaterThan(256));
         Assert.That(table!.Partitions[0].Chunks, Has.Count.EqualTo(1));
