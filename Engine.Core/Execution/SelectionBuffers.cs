@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Engine.Core.Execution;
 
 /// <summary>
@@ -17,7 +19,7 @@ internal sealed class SelectionBuffers
         ref var buffer = ref _useFirst ? ref _first : ref _second;
         if (buffer.Length < length)
         {
-            buffer = new int[Math.Max(length, FragmentExecutor.MorselRows)];
+            buffer = new int[(int)Math.Min(BitOperations.RoundUpToPowerOf2((uint)length), Array.MaxLength)];
         }
 
         return buffer;
