@@ -18,7 +18,7 @@ namespace Engine.Schedulers.Remote.Codec;
 /// (checked arithmetic) before anything is allocated, codes must index the dictionary, and every mismatch
 /// throws <see cref="ProtocolException"/> with the payload offset. Stateless and thread-safe.
 /// </summary>
-public static class ColumnCodec
+internal static class ColumnCodec
 {
     /// <summary>The number of elements of an encoded column array.</summary>
     internal const int ArrayLength = 4;

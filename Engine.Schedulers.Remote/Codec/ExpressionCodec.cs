@@ -16,7 +16,7 @@ namespace Engine.Schedulers.Remote.Codec;
 /// <see cref="ProtocolException"/>; a function the reader does not have is an
 /// <see cref="UnsupportedFeatureException"/> naming it. Stateless and thread-safe.
 /// </summary>
-public static class ExpressionCodec
+internal static class ExpressionCodec
 {
     /// <summary>Writes <paramref name="expression"/>, or nil for <see langword="null"/>.</summary>
     public static void WriteOptional(MessagePackWriter writer, BoundExpression? expression)

@@ -1,7 +1,7 @@
 namespace Engine.Schedulers.Remote.Codec;
 
 /// <summary>The first element of an encoded expression node: which kind of node follows. Stable wire values.</summary>
-public enum ExpressionTag
+internal enum ExpressionTag
 {
     /// <summary><c>[1, type, index, name]</c>.</summary>
     Column = 1,

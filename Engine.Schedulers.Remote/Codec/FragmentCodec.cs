@@ -24,7 +24,7 @@ namespace Engine.Schedulers.Remote.Codec;
 /// and throws <see cref="ProtocolException"/>; an aggregate or function the reader lacks is an
 /// <see cref="UnsupportedFeatureException"/> naming it. Stateless and thread-safe.
 /// </summary>
-public static class FragmentCodec
+internal static class FragmentCodec
 {
     private const int FragmentFields = 4;
     private const int PlanFields = 4;

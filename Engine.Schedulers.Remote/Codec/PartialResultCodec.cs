@@ -16,7 +16,7 @@ namespace Engine.Schedulers.Remote.Codec;
 /// name existing groups, and that every row column has the row count, throwing
 /// <see cref="ProtocolException"/> otherwise. Stateless and thread-safe.
 /// </summary>
-public static class PartialResultCodec
+internal static class PartialResultCodec
 {
     private const int GroupsKind = 0;
     private const int RowsKind = 1;

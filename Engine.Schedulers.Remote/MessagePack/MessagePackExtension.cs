@@ -4,7 +4,7 @@ namespace Engine.Schedulers.Remote.MessagePack;
 /// An application extension value (type code and raw payload) in the dynamic value tree of
 /// <see cref="MessagePackValue"/>. Equality compares the type code and the payload bytes.
 /// </summary>
-public sealed class MessagePackExtension : IEquatable<MessagePackExtension>
+internal sealed class MessagePackExtension : IEquatable<MessagePackExtension>
 {
     /// <summary>Creates an extension value; the payload memory is kept, not copied.</summary>
     public MessagePackExtension(sbyte typeCode, ReadOnlyMemory<byte> data)

@@ -6,4 +6,4 @@ namespace Engine.Schedulers.Remote.MessagePack;
 /// </summary>
 /// <param name="TypeCode">The extension type code.</param>
 /// <param name="Length">The number of payload bytes after the header.</param>
-public readonly record struct MessagePackExtensionHeader(sbyte TypeCode, uint Length);
+internal readonly record struct MessagePackExtensionHeader(sbyte TypeCode, uint Length);

@@ -7,7 +7,7 @@ namespace Engine.Schedulers.Remote.MessagePack;
 /// length that claims more bytes than remain, an integer that does not fit, invalid UTF-8 or nesting
 /// deeper than allowed. The message names what was expected, what was found and the byte offset.
 /// </summary>
-public sealed class MessagePackFormatException : EngineException
+internal sealed class MessagePackFormatException : EngineException
 {
     /// <summary>Creates an error at <paramref name="offset"/> of the input the reader was given.</summary>
     public MessagePackFormatException(long offset, string expected, string found, Exception? innerException = null)

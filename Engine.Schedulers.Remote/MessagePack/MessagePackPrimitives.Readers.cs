@@ -9,7 +9,7 @@ namespace Engine.Schedulers.Remote.MessagePack;
 /// method returns <see langword="false"/> and writes nothing when the destination is too small.
 /// Thread-safe: the methods are pure functions of their arguments.
 /// </summary>
-public static partial class MessagePackPrimitives
+internal partial class MessagePackPrimitives
 {
     /// <summary>Reads nil.</summary>
     public static MessagePackReadResult TryReadNil(ReadOnlySpan<byte> source, out int tokenSize)

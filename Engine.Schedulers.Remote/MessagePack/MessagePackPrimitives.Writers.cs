@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace Engine.Schedulers.Remote.MessagePack;
 
 /// <summary>Span-only token writers; see the reader half of this type for the shared contract.</summary>
-public static partial class MessagePackPrimitives
+internal partial class MessagePackPrimitives
 {
     /// <summary>The most bytes any header or scalar token takes (a float64, int64 or uint64).</summary>
     public const int MaxScalarSize = 9;

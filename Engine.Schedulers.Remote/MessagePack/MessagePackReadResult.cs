@@ -5,7 +5,7 @@ namespace Engine.Schedulers.Remote.MessagePack;
 /// input; the reader layer turns every outcome other than <see cref="Success"/> into a
 /// <see cref="MessagePackFormatException"/> that names the offset.
 /// </summary>
-public enum MessagePackReadResult
+internal enum MessagePackReadResult
 {
     /// <summary>The token was read; the reported token size is the number of bytes it occupies.</summary>
     Success,

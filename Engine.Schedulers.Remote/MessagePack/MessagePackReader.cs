@@ -14,7 +14,7 @@ namespace Engine.Schedulers.Remote.MessagePack;
 /// thread at a time. Sequences it returns (<see cref="ReadBytes"/>, <see cref="ReadRaw"/>) are slices of the
 /// input and live as long as the input does.
 /// </summary>
-public ref struct MessagePackReader
+internal ref struct MessagePackReader
 {
     internal const int ScratchSize = 16;
 

@@ -1,7 +1,7 @@
 namespace Engine.Schedulers.Remote.MessagePack;
 
 /// <summary>Limits a <see cref="MessagePackReader"/> applies to untrusted input. Immutable; share freely.</summary>
-public sealed class MessagePackReaderOptions
+internal sealed class MessagePackReaderOptions
 {
     /// <summary>The default nesting limit: deep enough for any Engine message, shallow enough for the stack.</summary>
     public const int DefaultMaxDepth = 64;

@@ -4,7 +4,7 @@ namespace Engine.Schedulers.Remote.MessagePack;
 /// A point in time as the MessagePack timestamp extension (type -1) carries it: whole seconds since the
 /// Unix epoch (negative before 1970) plus 0..999 999 999 nanoseconds. Immutable; safe to share.
 /// </summary>
-public readonly record struct MessagePackTimestamp
+internal readonly record struct MessagePackTimestamp
 {
     /// <summary>The largest nanosecond part the spec allows.</summary>
     public const uint MaxNanoseconds = 999_999_999;

@@ -1,7 +1,7 @@
 namespace Engine.Schedulers.Remote.MessagePack;
 
 /// <summary>The family of a MessagePack token, as told by its first byte.</summary>
-public enum MessagePackType
+internal enum MessagePackType
 {
     /// <summary>The byte 0xC1, which the spec reserves and never uses; always invalid input.</summary>
     NeverUsed,

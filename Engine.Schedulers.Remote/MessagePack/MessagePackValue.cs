@@ -18,7 +18,7 @@ namespace Engine.Schedulers.Remote.MessagePack;
 /// extensions ↔ <see cref="MessagePackExtension"/>.
 /// </para>
 /// </summary>
-public static class MessagePackValue
+internal static class MessagePackValue
 {
     /// <summary>
     /// Reads the next value and everything inside it. Nesting deeper than the reader's

@@ -10,7 +10,7 @@ namespace Engine.Schedulers.Remote.MessagePack;
 /// owns the buffer writer and decides when the bytes are flushed. Argument errors (a negative count, a
 /// string with a lone surrogate) throw <see cref="ArgumentException"/>: they are bugs, not bad input.
 /// </summary>
-public readonly struct MessagePackWriter
+internal readonly struct MessagePackWriter
 {
     private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

@@ -13,7 +13,7 @@ namespace Engine.Schedulers.Remote.Security;
 /// nonce differs, and the two directions use different labels so one side's proof cannot be reflected as the
 /// other's. Stateless and thread-safe; never logs or formats the secret.
 /// </summary>
-public static class SessionAuthenticator
+internal static class SessionAuthenticator
 {
     /// <summary>The length of each nonce, in bytes.</summary>
     public const int NonceSize = 32;

@@ -4,7 +4,7 @@ namespace Engine.Schedulers.Remote.Wire;
 
 /// <summary>Coordinator → worker, stop every fragment of a query: <c>[1, 7, queryId]</c>.</summary>
 /// <param name="QueryId">The query whose fragments stop.</param>
-public sealed record CancelMessage(string QueryId) : IProtocolMessage
+internal sealed record CancelMessage(string QueryId) : IProtocolMessage
 {
     internal const int FieldCount = 1;
 

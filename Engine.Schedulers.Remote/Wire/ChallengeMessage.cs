@@ -10,7 +10,7 @@ namespace Engine.Schedulers.Remote.Wire;
 /// </summary>
 /// <param name="NodeName">The worker's name.</param>
 /// <param name="Nonce">The worker's random challenge (32 bytes from this implementation).</param>
-public sealed record ChallengeMessage(string NodeName, ReadOnlyMemory<byte> Nonce) : IProtocolMessage
+internal sealed record ChallengeMessage(string NodeName, ReadOnlyMemory<byte> Nonce) : IProtocolMessage
 {
     internal const int FieldCount = 2;
 

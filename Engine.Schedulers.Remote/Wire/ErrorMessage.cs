@@ -7,7 +7,7 @@ namespace Engine.Schedulers.Remote.Wire;
 /// <param name="FragmentId">The fragment that failed.</param>
 /// <param name="Code">A stable error kind (for example the exception type name) the coordinator can act on.</param>
 /// <param name="Message">The error text for the user.</param>
-public sealed record ErrorMessage(string QueryId, int FragmentId, string Code, string Message) : IProtocolMessage
+internal sealed record ErrorMessage(string QueryId, int FragmentId, string Code, string Message) : IProtocolMessage
 {
     internal const int FieldCount = 4;
 

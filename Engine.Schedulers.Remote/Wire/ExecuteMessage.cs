@@ -11,7 +11,7 @@ namespace Engine.Schedulers.Remote.Wire;
 /// it; the fragment is encoded by <see cref="FragmentCodec"/> and must carry the same query id.
 /// </summary>
 /// <param name="Fragment">The fragment to run.</param>
-public sealed record ExecuteMessage(QueryFragment Fragment) : IProtocolMessage
+internal sealed record ExecuteMessage(QueryFragment Fragment) : IProtocolMessage
 {
     internal const int FieldCount = 2;
 

@@ -8,7 +8,7 @@ namespace Engine.Schedulers.Remote.Wire;
 /// payload, so a message is serialized once and sent as one write. Owned by one thread at a time; dispose
 /// to return the pooled array.
 /// </summary>
-public sealed class FrameBuffer : IBufferWriter<byte>, IDisposable
+internal sealed class FrameBuffer : IBufferWriter<byte>, IDisposable
 {
     internal const int DefaultCapacity = 4096;
     internal const int RetainedCapacity = 1024 * 1024;

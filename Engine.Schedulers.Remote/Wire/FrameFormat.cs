@@ -4,7 +4,7 @@ namespace Engine.Schedulers.Remote.Wire;
 /// The framing of the remote protocol: every frame is a 4-byte big-endian unsigned payload length followed
 /// by that many payload bytes (one MessagePack message envelope).
 /// </summary>
-public static class FrameFormat
+internal static class FrameFormat
 {
     /// <summary>The size of the length prefix.</summary>
     public const int HeaderSize = 4;

@@ -14,7 +14,7 @@ namespace Engine.Schedulers.Remote.Wire;
 /// drop it. Dispose returns the pooled buffers.
 /// </para>
 /// </summary>
-public sealed class FrameReader : IDisposable
+internal sealed class FrameReader : IDisposable
 {
     internal const int ReadAheadSize = 16 * 1024;
     internal const int InitialLargeFrameCapacity = 1024 * 1024;

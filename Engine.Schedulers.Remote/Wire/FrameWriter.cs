@@ -11,7 +11,7 @@ namespace Engine.Schedulers.Remote.Wire;
 /// every later frame with <see cref="ProtocolException"/> and the connection must be dropped. The writer
 /// does not own the stream; dispose it after the last write.
 /// </summary>
-public sealed class FrameWriter : IDisposable
+internal sealed class FrameWriter : IDisposable
 {
     internal const int CopyThreshold = 16 * 1024;
 

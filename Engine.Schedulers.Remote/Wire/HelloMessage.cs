@@ -9,7 +9,7 @@ namespace Engine.Schedulers.Remote.Wire;
 /// </summary>
 /// <param name="NodeName">The coordinator's name, for the worker's logs and errors.</param>
 /// <param name="AuthProof">The authentication proof bytes.</param>
-public sealed record HelloMessage(string NodeName, ReadOnlyMemory<byte> AuthProof) : IProtocolMessage
+internal sealed record HelloMessage(string NodeName, ReadOnlyMemory<byte> AuthProof) : IProtocolMessage
 {
     internal const int FieldCount = 2;
 

@@ -11,7 +11,7 @@ namespace Engine.Schedulers.Remote.Wire;
 /// <param name="NodeName">The worker's name, used in errors that name a failed worker.</param>
 /// <param name="MaxConcurrency">How many fragments the worker runs at once; the coordinator keeps at most that many in flight.</param>
 /// <param name="AuthProof">The worker's half of the mutual authentication.</param>
-public sealed record HelloOkMessage(string NodeName, int MaxConcurrency, ReadOnlyMemory<byte> AuthProof) : IProtocolMessage
+internal sealed record HelloOkMessage(string NodeName, int MaxConcurrency, ReadOnlyMemory<byte> AuthProof) : IProtocolMessage
 {
     internal const int FieldCount = 3;
 

@@ -6,7 +6,7 @@ namespace Engine.Schedulers.Remote.Wire;
 /// A message of the remote protocol. Each message type also has a static <c>Read(ref MessagePackReader,
 /// MessageHeader)</c> that reads the fields after <see cref="MessageEnvelope.ReadHeader"/>.
 /// </summary>
-public interface IProtocolMessage
+internal interface IProtocolMessage
 {
     /// <summary>The message type written in the envelope.</summary>
     MessageType Type { get; }

@@ -7,7 +7,7 @@ namespace Engine.Schedulers.Remote.Wire;
 /// accepts more fields than it knows (a newer peer may append some) and skips them; fewer fields than
 /// required, trailing bytes after the array, an unknown version or message type are protocol errors.
 /// </summary>
-public static class MessageEnvelope
+internal static class MessageEnvelope
 {
     /// <summary>The protocol version this build speaks; a peer with another version is refused.</summary>
     public const int ProtocolVersion = 1;

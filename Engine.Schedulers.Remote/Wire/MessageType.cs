@@ -1,7 +1,7 @@
 namespace Engine.Schedulers.Remote.Wire;
 
 /// <summary>The second element of every message envelope: what the message is. Values are part of the wire format.</summary>
-public enum MessageType
+internal enum MessageType
 {
     /// <summary>Coordinator → worker: opens a session (node name and authentication proof).</summary>
     Hello = 1,

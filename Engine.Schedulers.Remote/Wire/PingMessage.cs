@@ -4,7 +4,7 @@ namespace Engine.Schedulers.Remote.Wire;
 
 /// <summary>Either side, a heartbeat that asks for a <see cref="PongMessage"/> with the same sequence number: <c>[1, 8, sequence]</c>.</summary>
 /// <param name="Sequence">Matches a pong to its ping, so a late answer is not taken for a fresh one.</param>
-public sealed record PingMessage(long Sequence) : IProtocolMessage
+internal sealed record PingMessage(long Sequence) : IProtocolMessage
 {
     internal const int FieldCount = 1;
 

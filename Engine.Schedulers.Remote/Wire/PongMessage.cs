@@ -4,7 +4,7 @@ namespace Engine.Schedulers.Remote.Wire;
 
 /// <summary>Either side, the answer to a <see cref="PingMessage"/>, echoing its sequence number: <c>[1, 9, sequence]</c>.</summary>
 /// <param name="Sequence">Matches a pong to its ping, so a late answer is not taken for a fresh one.</param>
-public sealed record PongMessage(long Sequence) : IProtocolMessage
+internal sealed record PongMessage(long Sequence) : IProtocolMessage
 {
     internal const int FieldCount = 1;
 

@@ -12,7 +12,7 @@ namespace Engine.Schedulers.Remote.Wire;
 /// so a closing connection never hands a buffer back to the pool while it is in use. A closed connection is
 /// never reused.
 /// </summary>
-public sealed class ProtocolConnection : IDisposable
+internal sealed class ProtocolConnection : IDisposable
 {
     private readonly Socket _socket;
     private readonly Stream _stream;

@@ -7,7 +7,7 @@ namespace Engine.Schedulers.Remote.Wire;
 /// payload that is not a message envelope, an unknown protocol version or message type, a message with
 /// missing or malformed fields. The connection that carried it must be dropped, never reused.
 /// </summary>
-public sealed class ProtocolException : EngineException
+internal sealed class ProtocolException : EngineException
 {
     /// <summary>Creates an error whose message says what the peer sent and what was expected.</summary>
     public ProtocolException(string message, Exception? innerException = null) : base(message, innerException)

@@ -4,7 +4,7 @@ using Engine.Schedulers.Remote.MessagePack;
 namespace Engine.Schedulers.Remote.Wire;
 
 /// <summary>Decodes one frame payload into its message, dispatching on the envelope's type.</summary>
-public static class ProtocolMessages
+internal static class ProtocolMessages
 {
     /// <summary>
     /// Reads the envelope and the body of <paramref name="payload"/>, binding the function calls of fragments

@@ -4,7 +4,7 @@ namespace Engine.Schedulers.Remote.Wire;
 
 /// <summary>Worker → coordinator, the session is refused and the connection will close: <c>[1, 3, reason]</c>.</summary>
 /// <param name="Reason">Why, in words for the operator (never the secret or the proof).</param>
-public sealed record RejectedMessage(string Reason) : IProtocolMessage
+internal sealed record RejectedMessage(string Reason) : IProtocolMessage
 {
     internal const int FieldCount = 1;
 

@@ -14,7 +14,7 @@ namespace Engine.Schedulers.Remote.Wire;
 /// <param name="FragmentId">The fragment this partial answers.</param>
 /// <param name="Partial">The fragment's partial aggregate or rows.</param>
 /// <param name="ElapsedMicros">How long the worker spent on the fragment, in microseconds.</param>
-public sealed record ResultMessage(string QueryId, int FragmentId, PartialResult Partial, long ElapsedMicros) : IProtocolMessage
+internal sealed record ResultMessage(string QueryId, int FragmentId, PartialResult Partial, long ElapsedMicros) : IProtocolMessage
 {
     internal const int FieldCount = 4;
 

@@ -60,7 +60,7 @@ public sealed class MessagePackReaderTests
     [TestCase("d4", MessagePackType.Extension)]
     [TestCase("c9", MessagePackType.Extension)]
     [TestCase("c1", MessagePackType.NeverUsed)]
-    public void NextType_FirstByte_NamesTokenFamily(string hex, MessagePackType expected)
+    public void NextType_FirstByte_NamesTokenFamily(string hex, object expected)
     {
         var reader = new MessagePackReader(MessagePackTestHelpers.ParseDashedHex(hex));
 

@@ -21,16 +21,18 @@ public sealed class ProtocolMessageTests
     }
 
     [TestCaseSource(nameof(Messages))]
-    public void Message_WrittenAndRead_RoundTrips(IProtocolMessage message)
+    public void Message_WrittenAndRead_RoundTrips(object boxed)
     {
+        var message = (IProtocolMessage)boxed;
         var decoded = Decode(Serialize(message));
 
         Assert.That(decoded, Is.EqualTo(message));
     }
 
     [TestCaseSource(nameof(Messages))]
-    public async Task Message_ThroughFramesOneBytePerRead_RoundTrips(IProtocolMessage message)
+    public async Task Message_ThroughFramesOneBytePerRead_RoundTrips(object boxed)
     {
+        var message = (IProtocolMessage)boxed;
         await using var output = new MemoryStream();
         using (var writer = new FrameWriter(output))
         {
