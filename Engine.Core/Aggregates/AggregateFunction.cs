@@ -8,6 +8,12 @@ namespace Engine.Core.Aggregates;
 /// returns. Built-in aggregates are found by reflection in Engine.Core; a host adds its own with
 /// <c>services.AddAggregateFunction&lt;T&gt;()</c>.
 /// </summary>
+/// <remarks>
+/// A subclass needs a public parameterless constructor to be discovered; names and wire names must be
+/// unique within aggregates. Its state must merge associatively and commutatively, because partials are
+/// merged per thread, per worker and at the coordinator in any order, and must be made of state columns the
+/// remote codec can carry.
+/// </remarks>
 public abstract class AggregateFunction
 {
     /// <summary>The SQL name, lower case.</summary>
@@ -24,6 +30,7 @@ public abstract class AggregateFunction
     /// every call in a fragment it receives (with the arguments the first binding left), so it must be
     /// deterministic. It may cast, replace or add arguments through <paramref name="context"/>.
     /// </summary>
+    /// <returns>The result type, state layout and accumulator factory of this call; shared by every thread.</returns>
     /// <exception cref="Errors.QueryBindException">The arguments do not fit (made with <see cref="AggregateBindContext.Error(string)"/>).</exception>
     public abstract AggregateKernel Bind(AggregateBindContext context);
 }

@@ -11,6 +11,11 @@ namespace Engine.Core.Functions;
 /// <see cref="Bind"/> returns. Built-in functions are found by reflection in Engine.Core; a host adds its
 /// own with <c>services.AddScalarFunction&lt;T&gt;()</c>.
 /// </summary>
+/// <remarks>
+/// A subclass needs a public parameterless constructor to be discovered; names and wire names must be
+/// unique within scalar functions (the registry refuses duplicates at start-up). Kernels run on many
+/// threads at once over spans of a morsel and must not allocate per row.
+/// </remarks>
 public abstract class ScalarFunction
 {
     /// <summary>The SQL name, lower case (or an operator symbol such as <c>+</c>).</summary>
@@ -36,6 +41,7 @@ public abstract class ScalarFunction
     /// arguments, already cast), so it must be deterministic. It may cast or replace arguments through
     /// <paramref name="context"/>.
     /// </summary>
+    /// <returns>The result type and vectorized evaluation of this call; immutable and shared by every thread.</returns>
     /// <exception cref="Errors.QueryBindException">The arguments do not fit (made with <see cref="ScalarBindContext.Error(string)"/>).</exception>
     public abstract ScalarKernel Bind(ScalarBindContext context);
 
