@@ -3,12 +3,12 @@
 //   dotnet run -c Release --project Engine.Bench -- export --data gen:trades:rows=10000000:symbols=100 --out /tmp/bench
 //   (or --data gen:cpu:rows=10000000:hosts=100 for the TSBS cpu table and shapes)
 //   npm install --no-save --no-audit --no-fund          (in this folder)
-//   node compare.mjs --data /tmp/bench --threads 2 --repeat 5 --warmup 1 [--queries Q1,Q3] [--json] [--engine engine.json] [--from-files]
+//   node compare.mjs --data /tmp/bench --threads 2 --repeat 5 --warmup 1 [--queries Q1,Q3] [--query-file F.sql] [--json] [--engine engine.json] [--from-files]
 //
 // Every table folder with Parquet files (DIR/trades/*.parquet, DIR/cpu/*.parquet) is loaded into an
 // in-memory DuckDB table of the folder's name first (load_ms), so only the
-// queries are timed, as with Engine's --in-memory. Queries come from DIR/queries.duckdb.sql (blocks headed
-// `-- name: ID`). --json prints one object of the same shape as `Engine.Bench run --json`; otherwise a table,
+// queries are timed, as with Engine's --in-memory. Queries come from DIR/queries.duckdb.sql, or the
+// --query-file (blocks headed `-- name: ID`). --json prints one object of the same shape as `Engine.Bench run --json`; otherwise a table,
 // with the Engine/DuckDB ratio per query when --engine names a saved `run --json` output of the same threads.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { DuckDBInstance } from '@duckdb/node-api';
 
 function parseArgs(argv) {
-  const options = { data: 'bench-data', threads: 1, repeat: 5, warmup: 1, queries: null, json: false, engine: null, fromFiles: false };
+  const options = { data: 'bench-data', threads: 1, repeat: 5, warmup: 1, queries: null, queryFile: null, json: false, engine: null, fromFiles: false };
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i];
     const value = () => {
@@ -29,6 +29,7 @@ function parseArgs(argv) {
       case '--repeat': options.repeat = Math.max(1, Number.parseInt(value(), 10)); break;
       case '--warmup': options.warmup = Number.parseInt(value(), 10); break;
       case '--queries': options.queries = value().split(',').map((q) => q.trim()).filter((q) => q.length > 0); break;
+      case '--query-file': options.queryFile = value(); break;
       case '--engine': options.engine = value(); break;
       case '--json': options.json = true; break;
       case '--from-files': options.fromFiles = true; break;
@@ -68,7 +69,7 @@ function median(samples) {
 const round = (value, digits) => Number(value.toFixed(digits));
 
 const options = parseArgs(process.argv.slice(2));
-const all = readQueries(join(options.data, 'queries.duckdb.sql'));
+const all = readQueries(options.queryFile ?? join(options.data, 'queries.duckdb.sql'));
 const ids = options.queries ?? [...all.keys()];
 const instance = await DuckDBInstance.create(':memory:');
 const connection = await instance.connect();
@@ -91,7 +92,7 @@ const loadMs = performance.now() - loadStart;
 const results = {};
 for (const id of ids) {
   const sql = all.get(id);
-  if (sql === undefined) throw new Error(`query ${id} is not in queries.duckdb.sql`);
+  if (sql === undefined) throw new Error(`query ${id} is not in the query file`);
   for (let w = 0; w < options.warmup; w++) {
     await connection.runAndReadAll(sql);
   }

@@ -5,8 +5,8 @@ namespace Engine.Core.Columns;
 /// <summary>
 /// DOUBLE as text the way DuckDB casts it to VARCHAR: the shortest digits that read back to the same
 /// value, in positional notation (with at least one decimal: <c>100.0</c>) when the decimal exponent is
-/// from -4 to 15, in exponent notation otherwise (<c>1e+20</c>, <c>1.5e-07</c>); <c>NaN</c>,
-/// <c>Infinity</c>, <c>-Infinity</c>.
+/// from -4 to 15, in exponent notation otherwise (<c>1e+20</c>, <c>1.5e-07</c>); <c>nan</c>,
+/// <c>inf</c>, <c>-inf</c>.
 /// </summary>
 public static class DoubleText
 {
@@ -15,12 +15,12 @@ public static class DoubleText
     {
         if (double.IsNaN(value))
         {
-            return "NaN";
+            return "nan";
         }
 
         if (double.IsInfinity(value))
         {
-            return value > 0 ? "Infinity" : "-Infinity";
+            return value > 0 ? "inf" : "-inf";
         }
 
         if (value == 0)
