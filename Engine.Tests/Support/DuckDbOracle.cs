@@ -148,6 +148,8 @@ public static class DuckDbOracle
                 return ParseTimestamp(value.GetString()!) is { } micros ? ScalarValue.FromTimestamp(micros) : ScalarValue.FromString(value.GetString()!);
             case TypeId.Bool:
                 return ScalarValue.FromBool(value.GetBoolean());
+            case TypeId.Interval:
+                return ParseInterval(value.GetString()!) is { } length ? ScalarValue.FromInterval(length) : ScalarValue.FromString(value.GetString()!);
             default:
                 return ScalarValue.FromString(value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText());
         }
@@ -168,6 +170,40 @@ public static class DuckDbOracle
         return (time.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMicrosecond;
     }
 
+    /// <summary>
+    /// Microseconds of DuckDB's interval text (<c>10959 days 23:59:59.999999</c>, <c>-25508 days -12:00:00</c>,
+    /// <c>-00:00:00.5</c>) when it has no months or years, a day counting 24 hours as in Engine; null otherwise.
+    /// </summary>
+    internal static long? ParseInterval(string text)
+    {
+        long micros = 0;
+        var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (i + 1 < parts.Length && parts[i + 1] is "day" or "days")
+            {
+                micros += long.Parse(parts[i], CultureInfo.InvariantCulture) * TimestampMicros.PerDay;
+                i++;
+                continue;
+            }
+
+            var negative = parts[i].StartsWith('-');
+            var clock = parts[i].TrimStart('-').Split(':');
+            if (clock.Length != 3)
+            {
+                return null;
+            }
+
+            var seconds = decimal.Parse(clock[2], CultureInfo.InvariantCulture);
+            var length = (long.Parse(clock[0], CultureInfo.InvariantCulture) * TimestampMicros.PerHour)
+                + (long.Parse(clock[1], CultureInfo.InvariantCulture) * TimestampMicros.PerMinute)
+                + (long)(seconds * TimestampMicros.PerSecond);
+            micros += negative ? -length : length;
+        }
+
+        return micros;
+    }
+
     /// <summary>The Engine type a DuckDB type compares as (VARCHAR for types Engine does not have).</summary>
     internal static DataType EngineTypeOf(string duckDbType) => duckDbType switch
     {
@@ -175,6 +211,7 @@ public static class DuckDbOracle
         "DOUBLE" or "FLOAT" => DataType.Double,
         "BOOLEAN" => DataType.Bool,
         "DATE" => DataType.Timestamp,
+        "INTERVAL" => DataType.Interval,
         _ when duckDbType.StartsWith("DECIMAL", StringComparison.Ordinal) => DataType.Double,
         _ when duckDbType.StartsWith("TIMESTAMP", StringComparison.Ordinal) => DataType.Timestamp,
         _ => DataType.String,

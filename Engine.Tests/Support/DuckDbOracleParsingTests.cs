@@ -5,6 +5,18 @@ namespace Engine.Tests.Support;
 
 public sealed class DuckDbOracleParsingTests
 {
+    [TestCase("10959 days", 946_857_600_000_000L)]
+    [TestCase("19782 days 23:59:59.999999", 1_709_251_199_999_999L)]
+    [TestCase("-25508 days -12:00:00", -2_203_934_400_000_000L)]
+    [TestCase("-00:00:00.5", -500_000L)]
+    [TestCase("01:30:00", 5_400_000_000L)]
+    public void ParseInterval_DaysAndClock_Microseconds(string text, long expected) =>
+        Assert.That(DuckDbOracle.ParseInterval(text), Is.EqualTo(expected));
+
+    [Test]
+    public void ParseInterval_WithMonths_NullSoTheComparerReportsTheText() =>
+        Assert.That(DuckDbOracle.ParseInterval("1 year 2 months"), Is.Null);
+
     [Test]
     public void ToScalar_HugeIntBeyondBigInt_DoubleSoTheComparerReportsTheTypeDifference()
     {
@@ -74,9 +86,9 @@ public sealed class DuckDbOracleParsingTests
     }
 
     [Test]
-    public void ToScalar_Interval_Text()
+    public void ToScalar_Interval_Microseconds()
     {
-        Assert.That(Scalar("\"00:01:00\"", "INTERVAL"), Is.EqualTo(ScalarValue.FromString("00:01:00")));
+        Assert.That(Scalar("\"00:01:00\"", "INTERVAL"), Is.EqualTo(ScalarValue.FromInterval(60_000_000)));
     }
 
     [Test]
