@@ -83,6 +83,24 @@ public sealed class RootExpLogTests
         Assert.That(async () => await MathQuery.OverEdgeAsync("ln(d)"), Throws.InstanceOf<QueryExecutionException>().With.Message.Contains("logarithm"));
 
     [Test]
+    public async Task LogarithmsOfAColumn_SkipTheDomainCheckOnNullRows() =>
+        Assert.That(await MathQuery.QueryAsync("SELECT ln(d) + log10(d) + log2(d) + log(2, d) FROM edge WHERE d > 0 OR d IS NULL"),
+            Is.EqualTo("DOUBLE: -9.94644128276877|NaN|NULL|Infinity|3066.037428453301"), "the NULL row stores 0, whose logarithm would fail");
+
+    [Test]
+    public async Task ExpOfEdgeDoubles_FollowsIeee754() =>
+        Assert.That(await MathQuery.OverEdgeAsync("exp(d)"), Is.EqualTo("DOUBLE: 1.1051709180756477|NaN|NULL|Infinity|0|Infinity|1"));
+
+    [Test]
+    public async Task CbrtOfEdgeDoubles_KeepsSigns() =>
+        Assert.That(await MathQuery.OverEdgeAsync("cbrt(d)"), Is.EqualTo("DOUBLE: 0.46415888336127786|NaN|NULL|Infinity|-Infinity|5.643803094122362E+102|-1.7031839360032601E-108"));
+
+    [Test]
+    public async Task EveryDoubleFunctionOfNull_IsADoubleNull() =>
+        Assert.That(await MathQuery.RowAsync("exp(NULL), cbrt(NULL), ln(NULL), log10(NULL), log2(NULL), log(NULL), log(NULL, 2), log(2, NULL), floor(NULL), ceil(NULL), power(2, NULL)"),
+            Is.EqualTo(string.Join(", ", Enumerable.Repeat("DOUBLE NULL", 11))));
+
+    [Test]
     public void LogWithThreeArguments_IsABindError() =>
         Assert.That(async () => await MathQuery.ValueAsync("log(2, 8, 1)"), Throws.InstanceOf<QueryBindException>().With.Message.Contains("log([b, ]x) takes 1 to 2 argument(s), got 3"));
 

@@ -71,6 +71,18 @@ public sealed class RoundingTests
         Assert.That(async () => await MathQuery.OverEdgeAsync("round(d, i)"), Throws.InstanceOf<QueryExecutionException>().With.Message.Contains("INTEGER range"));
 
     [Test]
+    public async Task RoundToDigits_GivenAsText_ReadsTheDigits() =>
+        Assert.That(await MathQuery.RowAsync("round(2.25::DOUBLE, '1'), trunc(155, '-1')"), Is.EqualTo("DOUBLE 2.3, BIGINT 150"));
+
+    [Test]
+    public void RoundToDigits_GivenAsNonNumericText_FailsConvertingIt() =>
+        Assert.That(async () => await MathQuery.ValueAsync("round(2.5::DOUBLE, 'x')"), Throws.InstanceOf<QueryExecutionException>().With.Message.Contains("Could not convert string 'x' to BIGINT"));
+
+    [Test]
+    public void FloorOfText_IsABindErrorAsInDuckDb() =>
+        Assert.That(async () => await MathQuery.ValueAsync("floor('2.5')"), Throws.InstanceOf<QueryBindException>().With.Message.Contains("floor() needs a number, got VARCHAR"));
+
+    [Test]
     public void RoundOfText_IsABindError() =>
         Assert.That(async () => await MathQuery.OverEdgeAsync("round(s)"), Throws.InstanceOf<QueryBindException>().With.Message.Contains("round() needs a number, got VARCHAR"));
 

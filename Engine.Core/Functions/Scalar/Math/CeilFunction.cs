@@ -10,7 +10,12 @@ public sealed class CeilFunction : ScalarFunction
     public override IReadOnlyList<string> Aliases => ["ceiling"];
 
     /// <inheritdoc />
-    public override ScalarKernel Bind(ScalarBindContext context) => MathBinding.Double<Ceiling>(context, $"{context.Name}(x)");
+    public override ScalarKernel Bind(ScalarBindContext context)
+    {
+        // Unlike sqrt or ln, DuckDB does not read a text constant as a number here (floor('2.5') is ambiguous there).
+        MathBinding.RequireOneNumber(context, $"{context.Name}(x)");
+        return MathBinding.Double<Ceiling>(context, $"{context.Name}(x)");
+    }
 
     private readonly struct Ceiling : IUnaryOperation<double, double>
     {

@@ -7,7 +7,12 @@ public sealed class FloorFunction : ScalarFunction
     public override string Name => "floor";
 
     /// <inheritdoc />
-    public override ScalarKernel Bind(ScalarBindContext context) => MathBinding.Double<Floor>(context, "floor(x)");
+    public override ScalarKernel Bind(ScalarBindContext context)
+    {
+        // Unlike sqrt or ln, DuckDB does not read a text constant as a number here (floor('2.5') is ambiguous there).
+        MathBinding.RequireOneNumber(context, "floor(x)");
+        return MathBinding.Double<Floor>(context, "floor(x)");
+    }
 
     private readonly struct Floor : IUnaryOperation<double, double>
     {

@@ -17,7 +17,8 @@ internal static class PrecisionRounding
 
     /// <summary>
     /// The kernel of <c>f(x)</c> or <c>f(x, n)</c>: a BIGINT stays a BIGINT and a DOUBLE a DOUBLE; <c>n</c> is an
-    /// integer in INTEGER's range (DuckDB's precision type; a constant is checked here, a column per row).
+    /// integer in INTEGER's range (DuckDB's precision type; a constant is checked here, a column per row), or a
+    /// text constant holding one.
     /// </summary>
     public static ScalarKernel Bind<TMode, TWhole>(ScalarBindContext context)
         where TMode : struct, IRoundingMode
@@ -29,6 +30,12 @@ internal static class PrecisionRounding
         if (context.Count == 1)
         {
             return type == DataType.Int64 ? new IdentityKernel(type) : new UnaryKernel<double, double, TWhole>(type);
+        }
+
+        if (context.TryGetConstant(1, out var text) && text is { IsNull: false, Type.Id: TypeId.String })
+        {
+            // DuckDB reads a text constant as the INTEGER number of digits (round(x, '1')).
+            context.Cast(1, DataType.Int64);
         }
 
         if (context.TypeOf(1) != DataType.Int64)
