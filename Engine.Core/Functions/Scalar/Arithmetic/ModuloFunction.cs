@@ -1,4 +1,5 @@
 using Engine.Core.Columns;
+using Engine.Core.Errors;
 using Engine.Core.Execution.Kernels;
 using Engine.Core.Expressions;
 
@@ -6,7 +7,8 @@ namespace Engine.Core.Functions.Scalar.Arithmetic;
 
 /// <summary>
 /// <c>a % b</c>: the remainder with the sign of the dividend. BIGINT <c>x % 0</c> is NULL (as in DuckDB)
-/// and <c>x % -1</c> is 0; with a DOUBLE side it is IEEE 754's remainder (fmod).
+/// and <c>x % -1</c> is 0, except that −2⁶³ % -1 fails as DuckDB's does (the quotient overflows); with a
+/// DOUBLE side it is IEEE 754's remainder (fmod).
 /// </summary>
 public sealed class ModuloFunction : ScalarFunction
 {
@@ -57,9 +59,13 @@ public sealed class ModuloFunction : ScalarFunction
                     validity ??= ValidityBitmap.Create(results.Length, allValid: true);
                     ValidityBitmap.Set(validity, i, false);
                 }
-                else
+                else if (r[i] != -1)
                 {
-                    results[i] = r[i] == -1 ? 0 : l[i] % r[i];
+                    results[i] = l[i] % r[i];
+                }
+                else if (l[i] == long.MinValue && (validity is null || ValidityBitmap.Get(validity, i)))
+                {
+                    throw new QueryExecutionException($"Overflow in division of {l[i]} / {r[i]}.");
                 }
             }
 
