@@ -22,7 +22,7 @@ public class PartialMergePropertyTests
     private const string HolisticAggregates =
         "SELECT symbol, time_bucket('10 minutes', ts) AS b, covar_pop(price, volume), covar_samp(price, volume), corr(price, volume), " +
         "regr_slope(price, volume), regr_intercept(price, volume), regr_r2(price, volume), regr_count(price, volume), product(1 + (volume / 1000000.0)), " +
-        "median(price), quantile_cont(volume, 0.9), quantile_disc(price, 0.25), median(ts), mode(volume), approx_count_distinct(price) " +
+        "median(price), quantile_cont(volume, 0.9), quantile_disc(price, 0.25), median(ts), mode(volume), approx_count_distinct(price), approx_quantile(price, 0.9) " +
         "FROM trades GROUP BY symbol, b";
 
     private static readonly string[] s_queries = [AllAggregates, HolisticAggregates];
