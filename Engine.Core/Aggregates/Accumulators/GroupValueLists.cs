@@ -34,23 +34,47 @@ internal sealed class GroupValueLists<T, TKind>
         }
     }
 
-    /// <summary>Adds another partial's state rows: its group g goes to this group <c>groupMap[g]</c>.</summary>
+    /// <summary>Adds the rows [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>) of <paramref name="values"/> to <paramref name="group"/>, skipping NULLs.</summary>
+    public void AddRun(int group, Column values, int start, int length)
+    {
+        var list = _lists[group] ??= [];
+        if (!values.HasNulls)
+        {
+            TKind.AppendRange(list, values, start, length);
+            return;
+        }
+
+        for (var i = start; i < start + length; i++)
+        {
+            if (!values.IsNull(i))
+            {
+                list.Add(TKind.Read(values, i));
+            }
+        }
+    }
+
+    /// <summary>Adds another partial's state rows: its group g goes to this group <c>groupMap[g]</c>. Rows of one group come in runs, added a run at a time.</summary>
     /// <exception cref="ArgumentException">A row names a group the partial does not have.</exception>
     public void Merge(Column groups, Column values, ReadOnlySpan<int> groupMap)
     {
         var ids = ((Int64Column)groups).Values;
-        for (var i = 0; i < ids.Length; i++)
+        var start = 0;
+        while (start < ids.Length)
         {
-            var group = ids[i];
+            var group = ids[start];
             if ((ulong)group >= (ulong)groupMap.Length)
             {
                 throw new ArgumentException($"A value list names group {group} of {groupMap.Length}.", nameof(groups));
             }
 
-            if (!values.IsNull(i))
+            var end = start + 1;
+            while (end < ids.Length && ids[end] == group)
             {
-                (_lists[groupMap[(int)group]] ??= []).Add(TKind.Read(values, i));
+                end++;
             }
+
+            AddRun(groupMap[(int)group], values, start, end - start);
+            start = end;
         }
     }
 

@@ -20,4 +20,10 @@ internal interface IValueKind<T>
 
     /// <summary>The value as a double, for interpolation (numbers and timestamps only).</summary>
     static abstract double ToDouble(T value);
+
+    /// <summary>Appends rows [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>) of <paramref name="column"/>, none of them NULL.</summary>
+    static abstract void AppendRange(List<T> list, Column column, int start, int length);
+
+    /// <summary>Sorts <paramref name="values"/> in the order of <see cref="Compare"/>.</summary>
+    static abstract void Sort(Span<T> values);
 }

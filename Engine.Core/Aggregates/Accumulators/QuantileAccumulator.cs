@@ -24,6 +24,8 @@ internal sealed class QuantileAccumulator<T, TKind>(DataType valueType, DataType
 
     public override void Update(ReadOnlySpan<int> groupIds, ReadOnlySpan<Column> arguments) => _values.Add(groupIds, arguments[0]);
 
+    public override void UpdateRun(int group, ReadOnlySpan<Column> arguments, int start, int length) => _values.AddRun(group, arguments[0], start, length);
+
     public override void Merge(IReadOnlyList<Column> state, ReadOnlySpan<int> groupMap) => _values.Merge(state[0], state[1], groupMap);
 
     public override IReadOnlyList<Column> ExportState(int groupCount) => _values.Export(groupCount, valueType);
@@ -92,7 +94,7 @@ internal sealed class QuantileAccumulator<T, TKind>(DataType valueType, DataType
     private Span<T> Sorted(int group)
     {
         var values = _values.Values(group);
-        values.Sort(static (left, right) => TKind.Compare(left, right));
+        TKind.Sort(values);
         return values;
     }
 }

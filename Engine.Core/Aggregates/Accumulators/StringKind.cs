@@ -21,4 +21,16 @@ internal readonly struct StringKind : IValueKind<string>
     }
 
     public static double ToDouble(string value) => throw new InvalidOperationException("VARCHAR values are not interpolated.");
+
+    public static void AppendRange(List<string> list, Column column, int start, int length)
+    {
+        var strings = (StringColumn)column;
+        var dictionary = strings.Dictionary;
+        foreach (var code in strings.Codes.Slice(start, length))
+        {
+            list.Add(dictionary[code]);
+        }
+    }
+
+    public static void Sort(Span<string> values) => values.Sort(StringComparer.Ordinal);
 }
