@@ -109,7 +109,9 @@ public sealed class CodecRoundTripTests
             {
                 "count_star" => [],
                 "first" or "last" => [s_price, s_ts],
-                "vwap" or "arg_min" or "arg_max" => [s_price, s_volume],
+                "vwap" or "arg_min" or "arg_max" or "covar_pop" or "covar_samp" or "corr" => [s_price, s_volume],
+                _ when name.StartsWith("regr_", StringComparison.Ordinal) => [s_price, s_volume],
+                "quantile_cont" or "quantile_disc" or "approx_quantile" => [s_price, new Literal(ScalarValue.FromDouble(0.25))],
                 "bool_and" or "bool_or" or "count_if" => [new ComparisonExpression(ComparisonOperator.Greater, s_price, new Literal(ScalarValue.FromDouble(1)))],
                 _ => [s_price],
             };

@@ -51,6 +51,9 @@ public abstract class SchedulerContractTests
             ("SELECT count(*) FROM trades WHERE symbol = 'NOPE'", true),
             ("SELECT hostname, time_bucket('5m', time) AS t, max(usage_user) FROM cpu WHERE usage_user > 90 GROUP BY hostname, t", false),
             ("SELECT region, avg(usage_idle), first(usage_system), last(usage_system) FROM cpu GROUP BY region ORDER BY region", true),
+            ("SELECT symbol, median(price), quantile_cont(price, 0.9), quantile_disc(volume, -0.25), mode(volume), approx_count_distinct(price), approx_quantile(price, 0.5), approx_quantile(volume, 0.99) FROM trades GROUP BY symbol", false),
+            ("SELECT symbol, covar_pop(price, volume), covar_samp(price, volume), corr(price, volume), regr_slope(price, volume), regr_intercept(price, volume), regr_r2(price, volume), regr_count(price, volume), product(1 + (volume / 1000000.0)) FROM trades GROUP BY symbol", false),
+            ("SELECT median(ts), quantile_disc(symbol, 0.5), approx_count_distinct(symbol), mode(symbol), median(DISTINCT volume) FILTER (WHERE price > 100) FROM trades", true),
         ];
         foreach (var (sql, ordered) in queries)
         {
