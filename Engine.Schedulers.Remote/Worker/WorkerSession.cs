@@ -186,7 +186,7 @@ internal sealed class WorkerSession : IDisposable
                 // A well-formed fragment this worker cannot run (a function it lacks): answer it, keep the connection.
                 _server.CountReceived();
                 var key = (ExecuteMessage.FormatQueryId(rejected.QueryId), rejected.FragmentId);
-                await SendQuietlyAsync(Failed(key, rejected.Reason.GetType().Name, rejected.Reason.Message)).ConfigureAwait(false);
+                await SendQuietlyAsync(Failed(key, rejected.Reason)).ConfigureAwait(false);
                 continue;
             }
 
@@ -229,7 +229,7 @@ internal sealed class WorkerSession : IDisposable
         if (!_running.TryAdd(key, run))
         {
             run.Dispose();
-            _ = SendQuietlyAsync(new ErrorMessage(key.Item1, fragment.FragmentId, "DuplicateFragment",
+            _ = SendQuietlyAsync(new ErrorMessage(key.Item1, fragment.FragmentId, ErrorCode.Internal,
                 $"Fragment {fragment.FragmentId} of query {key.Item1} is already running on this connection."));
             return;
         }
@@ -262,17 +262,22 @@ internal sealed class WorkerSession : IDisposable
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             _server.CountCancelled();
+            if (_server.ShutdownToken.IsCancellationRequested)
+            {
+                // The worker is stopping, not the query: tell the coordinator to run it elsewhere.
+                answer = new ErrorMessage(key.QueryId, key.FragmentId, ErrorCode.Cancelled, "the worker is shutting down");
+            }
         }
         catch (EngineException ex)
         {
-            answer = Failed(key, ex.GetType().Name, ex.Message);
+            answer = Failed(key, ex);
         }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or InvalidCastException or IndexOutOfRangeException
-            or OverflowException or KeyNotFoundException or NullReferenceException or NotSupportedException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // A fragment that is well-formed on the wire but makes no sense to this worker (say, a column
-            // index past the scanned columns) fails alone; the worker keeps serving.
-            answer = Failed(key, "InternalError", ex.Message);
+            // A defect: the fragment fails alone with a short message, the stack trace goes to the worker's log.
+            _server.CountFailed();
+            WorkerLog.FragmentCrashed(_server.Logger, key.FragmentId, key.QueryId, ex);
+            answer = new ErrorMessage(key.QueryId, key.FragmentId, ErrorCode.Internal, $"{ex.GetType().Name}: {ex.Message} (the worker logged the stack trace)");
         }
         finally
         {
@@ -292,11 +297,20 @@ internal sealed class WorkerSession : IDisposable
         }
     }
 
-    private ErrorMessage Failed((string QueryId, int FragmentId) key, string code, string message)
+    private ErrorMessage Failed((string QueryId, int FragmentId) key, EngineException error)
     {
         _server.CountFailed();
-        WorkerLog.FragmentFailed(_server.Logger, key.FragmentId, key.QueryId, message);
-        return new ErrorMessage(key.QueryId, key.FragmentId, code, message);
+        var code = ErrorCodes.For(error);
+        if (code == ErrorCode.Internal)
+        {
+            WorkerLog.FragmentCrashed(_server.Logger, key.FragmentId, key.QueryId, error);
+        }
+        else
+        {
+            WorkerLog.FragmentFailed(_server.Logger, key.FragmentId, key.QueryId, error.Message);
+        }
+
+        return new ErrorMessage(key.QueryId, key.FragmentId, code, error.Message);
     }
 
     /// <summary>Sends <paramref name="message"/>; returns false when the connection is already gone (the coordinator notices on its side).</summary>
