@@ -27,8 +27,8 @@ public sealed class DataMismatchException : EngineException
         Difference = message;
     }
 
-    /// <summary>An error carrying a message that <paramref name="worker"/> formatted (table and partition are in the message only).</summary>
-    internal static DataMismatchException FromMessage(string message, string worker) => new(message, string.Empty, string.Empty, worker, null);
+    /// <summary>An error carrying a message formatted elsewhere (by a worker, or summing up several workers' answers).</summary>
+    internal static DataMismatchException FromMessage(string message, string table, string partitionId, string worker) => new(message, table, partitionId, worker, null);
 
     /// <summary>The table whose data differs.</summary>
     public string Table { get; }

@@ -170,6 +170,10 @@ public sealed class RemoteQueryScheduler : IQueryScheduler, IDisposable
 
                 state.Complete(item, partial, $"{connection.Name} ({connection.Endpoint})", System.Diagnostics.Stopwatch.GetElapsedTime(started));
             }
+            else if (outcome.ErrorCode == ErrorCode.DataMismatch)
+            {
+                state.Mismatch(item, worker, $"{connection.Name} ({connection.Endpoint})", outcome.ErrorMessage ?? string.Empty);
+            }
             else if (outcome.ErrorCode is { } code && ErrorCodes.RunsElsewhere(code))
             {
                 state.Requeue(item, $"{connection.Name} ({connection.Endpoint})", $"{ErrorCodes.TypeName(code)}: {outcome.ErrorMessage}");

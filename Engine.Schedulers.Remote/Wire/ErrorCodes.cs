@@ -58,7 +58,7 @@ internal static class ErrorCodes
         ErrorCode.Execution => new QueryExecutionException(message),
         ErrorCode.CorruptData => new CorruptDataException(message),
         ErrorCode.Storage => new StorageException(message),
-        ErrorCode.DataMismatch => DataMismatchException.FromMessage(message, worker),
+        ErrorCode.DataMismatch => DataMismatchException.FromMessage(message, string.Empty, string.Empty, worker),
         ErrorCode.ResourceLimit => new ResourceLimitException(message),
         ErrorCode.Cancelled => new RemoteWorkerException($"Worker {worker} cancelled fragment {fragmentId}: {message}"),
         _ => new RemoteWorkerException($"Worker {worker} failed fragment {fragmentId} with an internal error: {message}"),

@@ -47,6 +47,7 @@ public sealed class WorkerServer : IAsyncDisposable
         Logger = logger;
         Scheduler = new LocalQueryScheduler(new LocalSchedulerOptions { MaxThreads = options.EffectiveThreads });
         Slots = new SemaphoreSlim(options.EffectiveThreads, options.EffectiveThreads);
+        Validator = new FragmentValidator(catalog, options.NodeName);
     }
 
     /// <summary>Connections accepted so far (authenticated or not).</summary>
@@ -81,6 +82,8 @@ public sealed class WorkerServer : IAsyncDisposable
     internal LocalQueryScheduler Scheduler { get; }
 
     internal SemaphoreSlim Slots { get; }
+
+    internal FragmentValidator Validator { get; }
 
     /// <summary>Binds and starts listening; returns the bound address (the real port when 0 was asked for).</summary>
     public IPEndPoint Start()

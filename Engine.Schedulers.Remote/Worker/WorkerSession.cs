@@ -246,6 +246,7 @@ internal sealed class WorkerSession : IDisposable
         IProtocolMessage? answer = null;
         try
         {
+            await _server.Validator.ValidateAsync(fragment, token).ConfigureAwait(false);
             await _server.Slots.WaitAsync(token).ConfigureAwait(false);
             slotTaken = true;
             WorkerLog.FragmentStarted(_server.Logger, key.FragmentId, key.QueryId, fragment.Scans.Count);

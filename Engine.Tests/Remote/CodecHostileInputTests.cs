@@ -211,7 +211,7 @@ public sealed class CodecHostileInputTests
     public void Execute_ScanWithAnOverflowingRowRange_IsRefused()
     {
         var fragment = Fragment(null);
-        fragment[3] = new object?[] { new object?[] { "trades", "mem://trades/0", Array.Empty<object?>(), long.MaxValue, 2L } };
+        fragment[3] = new object?[] { new object?[] { "trades", "mem://trades/0", Array.Empty<object?>(), long.MaxValue, 2L, null } };
 
         AssertRejected(ExecutePayload(fragment), "is not a valid range");
     }
