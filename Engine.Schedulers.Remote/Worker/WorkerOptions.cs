@@ -40,6 +40,15 @@ public sealed class WorkerOptions
     /// </summary>
     public Engine.Core.Functions.FunctionRegistry Functions { get; init; } = Engine.Core.Functions.FunctionRegistry.BuiltIn;
 
+    /// <summary>The most partition scans one fragment may name; more is refused with a <see cref="Engine.Core.Errors.ResourceLimitException"/> before any work.</summary>
+    public int MaxScansPerFragment { get; init; } = 10_000;
+
+    /// <summary>The most values one IN list of a fragment may hold; more is refused with a <see cref="Engine.Core.Errors.ResourceLimitException"/> before any work.</summary>
+    public int MaxInListValues { get; init; } = 100_000;
+
+    /// <summary>The most GROUP BY keys a fragment may have; more is refused with a <see cref="Engine.Core.Errors.ResourceLimitException"/> before any work.</summary>
+    public int MaxGroupKeys { get; init; } = 64;
+
     /// <summary><see cref="Threads"/> with 0 resolved to the processor count.</summary>
     public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
 }

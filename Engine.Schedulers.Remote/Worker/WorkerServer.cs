@@ -47,7 +47,7 @@ public sealed class WorkerServer : IAsyncDisposable
         Logger = logger;
         Scheduler = new LocalQueryScheduler(new LocalSchedulerOptions { MaxThreads = options.EffectiveThreads });
         Slots = new SemaphoreSlim(options.EffectiveThreads, options.EffectiveThreads);
-        Validator = new FragmentValidator(catalog, options.NodeName);
+        Validator = new FragmentValidator(catalog, options);
     }
 
     /// <summary>Connections accepted so far (authenticated or not).</summary>
