@@ -28,6 +28,13 @@ public sealed class WorkerOptions
     /// <summary>How long a peer has to send its Hello before it is dropped.</summary>
     public TimeSpan HandshakeTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long an authenticated connection may go without sending one complete frame before the worker
+    /// closes it (and cancels its running fragments). A coordinator's heartbeats keep a healthy connection
+    /// open, so this must exceed its heartbeat interval; a peer that sends nothing, or a byte now and then, is dropped.
+    /// </summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How long a graceful shutdown waits for running fragments before it cancels them.</summary>
     public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(5);
 

@@ -174,12 +174,21 @@ internal sealed class WorkerSession : IDisposable
 
     private async Task ReadLoopAsync(CancellationToken cancellationToken)
     {
+        var idleTimeout = _server.Options.IdleTimeout;
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         while (true)
         {
             IProtocolMessage? message;
             try
             {
-                message = await _connection.ReceiveAsync(cancellationToken).ConfigureAwait(false);
+                // The clock covers a whole frame, so a peer dripping a byte now and then is still idle.
+                idle.CancelAfter(idleTimeout);
+                message = await _connection.ReceiveAsync(idle.Token).ConfigureAwait(false);
+                idle.CancelAfter(Timeout.InfiniteTimeSpan);
+            }
+            catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new ProtocolException($"no complete frame within the idle timeout of {idleTimeout.TotalSeconds:0.###} s");
             }
             catch (RejectedFragmentException rejected)
             {
@@ -263,6 +272,7 @@ internal sealed class WorkerSession : IDisposable
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             _server.CountCancelled();
+            WorkerLog.FragmentCancelled(_server.Logger, key.FragmentId, key.QueryId);
             if (_server.ShutdownToken.IsCancellationRequested)
             {
                 // The worker is stopping, not the query: tell the coordinator to run it elsewhere.
