@@ -41,6 +41,7 @@ public sealed class WorkerServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(logger);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.IdleTimeout, TimeSpan.Zero, nameof(options));
         Options = options;
         Catalog = catalog;
         Reader = reader;

@@ -2,8 +2,13 @@ using System.Net;
 using Engine.Cli;
 using Engine.Core.Catalog;
 using Engine.Core.Errors;
+using Engine.Core.Execution;
+using Engine.Core.Generators;
 using Engine.Schedulers.Remote.Wire;
 using Engine.Schedulers.Remote.Worker;
+using Engine.Storage.Catalog;
+using Engine.Storage.ObjectStores;
+using Engine.Storage.Parquet.Writing;
 using Engine.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -59,6 +64,31 @@ public sealed class RemoteDataIdentityTests
         Assert.That(result.Statistics.Details, Has.None.Contains($"({stale.Address}), attempt"), "the stale worker completes nothing");
     }
 
+    [Test]
+    public async Task WorkerServingAReplacedParquetFile_FailsWithDataMismatchNamingTheFileVersion()
+    {
+        var coordinatorRoot = Directory.CreateTempSubdirectory("engine-identity-coordinator-").FullName;
+        var workerRoot = Directory.CreateTempSubdirectory("engine-identity-worker-").FullName;
+        try
+        {
+            await WriteTradesAsync(coordinatorRoot, seed: 1);
+            await WriteTradesAsync(workerRoot, seed: 2);
+            using var worker = await WorkerProcess.StartAsync(_secretFile, 1, workerRoot);
+            using var scheduler = RemoteTestSupport.Scheduler([worker.Address], RemoteTestSupport.SecretBytes);
+            var catalog = await HiveTableCatalog.OpenAsync(new FileSystemObjectStore(coordinatorRoot));
+
+            var error = Assert.ThrowsAsync<DataMismatchException>(() => new QueryExecutor(catalog, catalog, scheduler).QueryAsync(Query));
+
+            Assert.That(error!.Message, Does.Contain("partition 'trades/symbol=S0001/part-0.parquet'").And.Contain("' here, '").And.Contain("' planned")
+                .And.Not.Contain("rows here"));
+        }
+        finally
+        {
+            Directory.Delete(coordinatorRoot, recursive: true);
+            Directory.Delete(workerRoot, recursive: true);
+        }
+    }
+
     [TestCase(0L, 501L, "the scan reads rows 0 to 501 but the partition has 500 rows here", TestName = "ScanRangePastThePartitionEnd_IsADataMismatchNotAShortResult")]
     [TestCase(400L, 200L, "the scan reads rows 400 to 600 but the partition has 500 rows here", TestName = "ScanRangeStartingInsideEndingOutside_IsADataMismatch")]
     [TestCase(0L, long.MaxValue, "the scan reads rows 0 to 9223372036854775807 but the partition has 500 rows here", TestName = "ForgedRowCountOfTwoToThe63_FailsFastWithADataMismatch")]
@@ -85,6 +115,13 @@ public sealed class RemoteDataIdentityTests
         await stop.CancelAsync();
         await running;
         await server.DisposeAsync();
+    }
+
+    // The same key and row count, other rows: a file replaced on one node.
+    private static async Task WriteTradesAsync(string root, ulong seed)
+    {
+        var partition = new TradesGenerator(new TradesOptions { Rows = 5000, Symbols = 1, Seed = seed }).GeneratePartition(0);
+        await ParquetFileWriter.WriteToObjectStoreAsync(new FileSystemObjectStore(root), "trades/symbol=S0001/part-0.parquet", TradesGenerator.Schema, partition.Batches);
     }
 
     private static InMemoryCatalog Catalog(string spec)

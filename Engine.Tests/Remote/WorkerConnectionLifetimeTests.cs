@@ -1,6 +1,8 @@
 using Engine.Cli;
 using Engine.Core.Catalog;
 using Engine.Schedulers.Remote.Wire;
+using Engine.Schedulers.Remote.Worker;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Engine.Tests.Remote;
 
@@ -50,6 +52,15 @@ public sealed class WorkerConnectionLifetimeTests
         var result = await RemoteTestSupport.Engine(catalog, scheduler).QueryAsync("SELECT count(*) FROM trades");
 
         Assert.That(result.GetValue(0, 0).Int64Value, Is.EqualTo(200_000), "the worker's only slot was released for the next connection");
+    }
+
+    [Test]
+    public void IdleTimeoutThatIsNotPositive_IsRefusedWhenTheWorkerIsCreated()
+    {
+        var catalog = Catalog();
+        var options = new WorkerOptions { IdleTimeout = TimeSpan.Zero };
+
+        Assert.That(() => new WorkerServer(options, catalog, catalog, NullLogger.Instance), Throws.TypeOf<ArgumentOutOfRangeException>());
     }
 
     private static async Task<bool> ReceiveUntilClosedAsync(ProtocolConnection connection)
