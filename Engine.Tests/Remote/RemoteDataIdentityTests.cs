@@ -49,6 +49,20 @@ public sealed class RemoteDataIdentityTests
     }
 
     [Test]
+    public async Task EveryWorkerWithOtherData_FailsOnceNamingEveryWorker()
+    {
+        var starting = new[] { WorkerProcess.StartAsync(_secretFile, 1, Small), WorkerProcess.StartAsync(_secretFile, 1, Small) };
+        using var first = await starting[0];
+        using var second = await starting[1];
+        using var scheduler = RemoteTestSupport.Scheduler([first.Address, second.Address], RemoteTestSupport.SecretBytes, maxAttempts: 5);
+
+        var error = Assert.ThrowsAsync<DataMismatchException>(() => RemoteTestSupport.Engine(Catalog(Big), scheduler).QueryAsync(Query));
+
+        Assert.That(error!.Message, Does.Contain($"({first.Address}): Data mismatch").And.Contain($"({second.Address}): Data mismatch"));
+        Assert.That(error.Worker, Does.Contain(first.Address).And.Contain(second.Address));
+    }
+
+    [Test]
     public async Task OneWorkerWithOtherData_ItsFragmentsRunOnTheWorkerThatHoldsThePlannedData()
     {
         var starting = new[] { WorkerProcess.StartAsync(_secretFile, 2, Small), WorkerProcess.StartAsync(_secretFile, 2, Big) };
