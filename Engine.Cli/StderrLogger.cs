@@ -3,7 +3,8 @@ using Microsoft.Extensions.Logging;
 namespace Engine.Cli;
 
 /// <summary>
-/// A minimal <see cref="ILogger"/> for the command line: one line per entry on stderr, so stdout stays for
+/// A minimal <see cref="ILogger"/> for the command line: one line per entry on stderr (then the exception with
+/// its stack trace, when the entry has one), so stdout stays for
 /// results and the worker's readiness line. Thread-safe (<see cref="TextWriter.Synchronized"/>).
 /// </summary>
 public sealed class StderrLogger : ILogger
@@ -35,5 +36,9 @@ public sealed class StderrLogger : ILogger
         }
 
         _writer.WriteLine($"engine: {logLevel.ToString().ToLowerInvariant()}: {formatter(state, exception)}");
+        if (exception is not null)
+        {
+            _writer.WriteLine(exception.ToString());
+        }
     }
 }

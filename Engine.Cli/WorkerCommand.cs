@@ -11,7 +11,7 @@ using Engine.Storage.Hosting;
 namespace Engine.Cli;
 
 /// <summary>
-/// <c>engine worker --listen 127.0.0.1:7400 [--data DIR|s3://…|gen:…]... [--secret-file F] [--tls-cert FILE.pfx [--tls-password-file F]] [--threads N] [--name NAME]</c>:
+/// <c>engine worker --listen 127.0.0.1:7400 [--data DIR|s3://…|gen:…]... [--secret-file F] [--tls-cert FILE.pfx [--tls-password-file F]] [--threads N] [--name NAME] [--idle-timeout SECONDS]</c>:
 /// runs a <see cref="WorkerServer"/> until SIGINT or SIGTERM. Once listening it prints
 /// <c>listening on ADDRESS:PORT</c> on stdout (the real port when 0 was asked for); logs go to stderr.
 /// </summary>
@@ -30,15 +30,17 @@ public static class WorkerCommand
         var name = new Option<string?>("--name") { Description = "The worker's name in coordinators' errors; default: the machine name and port" };
         var tlsCert = new Option<FileInfo?>("--tls-cert") { Description = "Serve TLS with this PKCS#12 (.pfx) certificate and private key; coordinators then need Tls = true" };
         var tlsPasswordFile = new Option<FileInfo?>("--tls-password-file") { Description = "With --tls-cert: the file holding the .pfx password" };
-        var command = new Command("worker", "Serve query fragments to remote coordinators over TCP") { listen, data, secretFile, tlsCert, tlsPasswordFile, threads, name };
+        var idleTimeout = new Option<double>("--idle-timeout") { Description = "Close a logged-in connection that sends no complete frame for this many seconds (it must exceed the coordinators' heartbeat interval)", DefaultValueFactory = _ => 300 };
+        var command = new Command("worker", "Serve query fragments to remote coordinators over TCP") { listen, data, secretFile, tlsCert, tlsPasswordFile, threads, name, idleTimeout };
         command.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(listen)!, parse.GetValue(data) ?? [], parse.GetValue(secretFile), parse.GetValue(tlsCert), parse.GetValue(tlsPasswordFile),
-            parse.GetValue(threads), parse.GetValue(name), cancellationToken));
+            parse.GetValue(threads), parse.GetValue(name), parse.GetValue(idleTimeout), cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        string listen, string[] data, FileInfo? secretFile, FileInfo? tlsCert, FileInfo? tlsPasswordFile, int threads, string? name, CancellationToken cancellationToken)
+        string listen, string[] data, FileInfo? secretFile, FileInfo? tlsCert, FileInfo? tlsPasswordFile, int threads, string? name, double idleTimeout,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -50,6 +52,11 @@ public static class WorkerCommand
             if (threads < 0)
             {
                 throw new ConfigurationException("--threads", $"must be 0 (all cores) or positive, got {threads}");
+            }
+
+            if (!(idleTimeout > 0) || idleTimeout > TimeSpan.MaxValue.TotalSeconds)
+            {
+                throw new ConfigurationException("--idle-timeout", $"must be a positive number of seconds, got {idleTimeout}");
             }
 
             var secret = secretFile is null ? null : SharedSecret.FromFile(secretFile.FullName, "--secret-file");
@@ -71,6 +78,7 @@ public static class WorkerCommand
                 TlsCertificate = certificate,
                 Threads = threads,
                 ShutdownGrace = ShutdownGrace,
+                IdleTimeout = TimeSpan.FromSeconds(idleTimeout),
             };
             var server = new WorkerServer(options, catalog, reader, logger);
             await using var serverScope = server.ConfigureAwait(false);

@@ -32,12 +32,15 @@ public sealed class InMemoryCatalog : ITableCatalog, IPartitionReader
     /// <summary>
     /// Registers (or replaces) table <paramref name="name"/>. Each entry of <paramref name="partitions"/> is
     /// one partition: its key values and its batches, which must all have <paramref name="schema"/>.
+    /// <paramref name="version"/> (e.g. the spec of the generator that made the rows) becomes every partition's
+    /// <see cref="PartitionInfo.Version"/>, so two processes that registered other data can tell.
     /// </summary>
     public TableInfo Register(
         string name,
         Schema schema,
         IReadOnlyList<(IReadOnlyDictionary<string, ScalarValue> KeyValues, IReadOnlyList<ColumnBatch> Batches)> partitions,
-        string? timeColumn)
+        string? timeColumn,
+        string? version = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (timeColumn is not null)
@@ -70,7 +73,7 @@ public sealed class InMemoryCatalog : ITableCatalog, IPartitionReader
             }
 
             batchesById[id] = batches;
-            infos.Add(new PartitionInfo(id, keyValues, rowStart, chunks));
+            infos.Add(new PartitionInfo(id, keyValues, rowStart, chunks) { Version = version });
         }
 
         var table = new TableInfo(name, schema, infos, timeColumn);

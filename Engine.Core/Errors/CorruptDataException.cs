@@ -17,6 +17,14 @@ public sealed class CorruptDataException : EngineException
         Problem = problem;
     }
 
+    /// <summary>Creates an error that carries a message formatted on another node (a remote worker); object and offset are unknown.</summary>
+    internal CorruptDataException(string message) : base(message)
+    {
+        ObjectName = string.Empty;
+        Offset = -1;
+        Problem = message;
+    }
+
     /// <summary>The file or object key that holds the bad bytes.</summary>
     public string ObjectName { get; }
 

@@ -15,6 +15,12 @@ public sealed class QuerySyntaxException : EngineException
         Column = column;
     }
 
+    /// <summary>Creates an error that carries a message formatted on another node (a remote worker); the position is unknown.</summary>
+    internal QuerySyntaxException(string message) : base(message)
+    {
+        Problem = message;
+    }
+
     /// <summary>What was wrong, without the position and caret.</summary>
     public string Problem { get; }
 

@@ -14,6 +14,12 @@ public sealed class StorageException : EngineException
         Attempts = attempts;
     }
 
+    /// <summary>Creates an error that carries a message formatted on another node (a remote worker); key and attempts are unknown.</summary>
+    internal StorageException(string message) : base(message)
+    {
+        Key = string.Empty;
+    }
+
     /// <summary>The object key or path.</summary>
     public string Key { get; }
 

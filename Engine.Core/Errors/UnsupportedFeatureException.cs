@@ -25,6 +25,15 @@ public sealed class UnsupportedFeatureException : EngineException
         Column = column;
     }
 
+    private UnsupportedFeatureException(string message, string feature, int line) : base(message)
+    {
+        Feature = feature;
+        Line = line;
+    }
+
+    /// <summary>An error that carries a message formatted on another node (a remote worker); the feature is the whole message.</summary>
+    internal static UnsupportedFeatureException FromMessage(string message) => new(message, message, 0);
+
     /// <summary>The feature that is not supported.</summary>
     public string Feature { get; }
 

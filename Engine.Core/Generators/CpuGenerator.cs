@@ -192,7 +192,7 @@ public sealed class CpuGenerator
             partitions.Add((partition.KeyValues, partition.Batches));
         }
 
-        return catalog.Register(name, Schema, partitions, TimeColumn);
+        return catalog.Register(name, Schema, partitions, TimeColumn, options.Spec);
     }
 
     private static string[] DrawTags(DeterministicRandom random)

@@ -23,4 +23,11 @@ public sealed record CpuOptions
 
     /// <summary>Largest batch, in rows (at least 1).</summary>
     public int BatchRows { get; init; } = 1_000_000;
+
+    /// <summary>
+    /// Every setting that decides the rows, as text (<c>gen:cpu:hosts=…:start=…:end=…:seed=…:interval=…</c>):
+    /// the version of each generated partition. The batch size is left out, since it changes no row.
+    /// </summary>
+    public string Spec => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"gen:cpu:hosts={Hosts}:start={StartMicros}:end={EndMicros}:seed={Seed}:interval={IntervalMicros}");
 }

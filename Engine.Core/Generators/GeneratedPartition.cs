@@ -4,7 +4,7 @@ namespace Engine.Core.Generators;
 
 /// <summary>
 /// One generated partition: the partition-key values every row holds and the rows as batches in time
-/// order. The shape <see cref="Catalog.InMemoryCatalog.Register(string, Schema, IReadOnlyList{ValueTuple{IReadOnlyDictionary{string, ScalarValue}, IReadOnlyList{ColumnBatch}}}, string?)"/>
+/// order. The shape <see cref="Catalog.InMemoryCatalog.Register(string, Schema, IReadOnlyList{ValueTuple{IReadOnlyDictionary{string, ScalarValue}, IReadOnlyList{ColumnBatch}}}, string?, string?)"/>
 /// takes, and what a writer turns into one Hive partition.
 /// </summary>
 /// <param name="KeyValues">Partition-key values by column name (e.g. <c>symbol = S0001</c>).</param>

@@ -152,6 +152,6 @@ public sealed class TradesGenerator
             partitions.Add((partition.KeyValues, partition.Batches));
         }
 
-        return catalog.Register(name, Schema, partitions, TimeColumn);
+        return catalog.Register(name, Schema, partitions, TimeColumn, options.Spec);
     }
 }

@@ -30,4 +30,11 @@ public sealed record TradesOptions
 
     /// <summary>Largest batch, in rows (at least 1).</summary>
     public int BatchRows { get; init; } = 1_000_000;
+
+    /// <summary>
+    /// Every setting that decides the rows, as text (<c>gen:trades:rows=…:symbols=…:seed=…:start=…:step=…</c>):
+    /// the version of each generated partition. The batch size is left out, since it changes no row.
+    /// </summary>
+    public string Spec => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"gen:trades:rows={Rows}:symbols={Symbols}:seed={Seed}:start={StartMicros}:step={StepMicros}");
 }

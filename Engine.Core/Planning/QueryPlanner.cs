@@ -52,7 +52,7 @@ public static class QueryPlanner
                 }
                 else
                 {
-                    scans.Add(new PartitionScan(query.Table.Name, partition.Id, columns, chunk.RowStart, chunk.RowCount));
+                    scans.Add(new PartitionScan(query.Table.Name, partition.Id, columns, chunk.RowStart, chunk.RowCount) { Expected = partition.Identity });
                 }
             }
 

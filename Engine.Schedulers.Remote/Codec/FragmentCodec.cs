@@ -20,7 +20,8 @@ namespace Engine.Schedulers.Remote.Codec;
 /// <c>["Aggregate", [key, ...], [aggregate, ...]]</c> or <c>["Collect", [field, ...], [sortKey, ...], limit|nil]</c>,
 /// an aggregate <c>[wireName, distinct, [argument, ...], resultType, filter|nil]</c> (bound again by the reader's
 /// <see cref="FunctionRegistry"/>), a sort key <c>[column, descending, nullsFirst]</c> and a scan
-/// <c>[table, partitionId, [column, ...], rowStart, rowCount]</c>. Reading checks every count, tag and range
+/// <c>[table, partitionId, [column, ...], rowStart, rowCount, identity|nil]</c> with the identity of the partition
+/// the coordinator planned against as <c>[rowCount, byteSize (-1 = not a file), version|nil]</c>. Reading checks every count, tag and range
 /// and throws <see cref="ProtocolException"/>; an aggregate or function the reader lacks is an
 /// <see cref="UnsupportedFeatureException"/> naming it. Stateless and thread-safe.
 /// </summary>
@@ -28,6 +29,7 @@ internal static class FragmentCodec
 {
     private const int FragmentFields = 4;
     private const int PlanFields = 4;
+    private const int ScanFields = 6;
 
     /// <summary>Writes <paramref name="fragment"/>.</summary>
     public static void Write(MessagePackWriter writer, QueryFragment fragment)
@@ -40,7 +42,7 @@ internal static class FragmentCodec
         writer.WriteArrayHeader(fragment.Scans.Count);
         foreach (var scan in fragment.Scans)
         {
-            writer.WriteArrayHeader(5);
+            writer.WriteArrayHeader(ScanFields);
             writer.WriteString(scan.Table);
             writer.WriteString(scan.PartitionId);
             writer.WriteArrayHeader(scan.Columns.Count);
@@ -51,6 +53,7 @@ internal static class FragmentCodec
 
             writer.WriteInt64(scan.RowStart);
             writer.WriteInt64(scan.RowCount);
+            WriteIdentity(writer, scan.Expected);
         }
     }
 
@@ -74,7 +77,7 @@ internal static class FragmentCodec
         var scans = new PartitionScan[reader.ReadArrayHeader()];
         for (var i = 0; i < scans.Length; i++)
         {
-            CodecChecks.ReadArray(ref reader, 5, "a partition scan");
+            CodecChecks.ReadArray(ref reader, ScanFields, "a partition scan");
             var table = reader.ReadString();
             var partition = reader.ReadString();
             var columns = ReadStrings(ref reader);
@@ -86,7 +89,7 @@ internal static class FragmentCodec
                 throw CodecChecks.Error(rangeOffset, $"scan row range start {rowStart} count {rowCount} is not a valid range");
             }
 
-            scans[i] = new PartitionScan(table, partition, columns, rowStart, rowCount);
+            scans[i] = new PartitionScan(table, partition, columns, rowStart, rowCount) { Expected = ReadIdentity(ref reader) };
         }
 
         return new QueryFragment(queryId, fragmentId, plan, scans);
@@ -163,6 +166,47 @@ internal static class FragmentCodec
         Span<byte> span = stackalloc byte[16];
         bytes.CopyTo(span);
         return new Guid(span, bigEndian: true);
+    }
+
+    private static void WriteIdentity(MessagePackWriter writer, PartitionIdentity? identity)
+    {
+        if (identity is null)
+        {
+            writer.WriteNil();
+            return;
+        }
+
+        writer.WriteArrayHeader(3);
+        writer.WriteInt64(identity.RowCount);
+        writer.WriteInt64(identity.ByteSize);
+        if (identity.Version is { } version)
+        {
+            writer.WriteString(version);
+        }
+        else
+        {
+            writer.WriteNil();
+        }
+    }
+
+    private static PartitionIdentity? ReadIdentity(ref MessagePackReader reader)
+    {
+        if (reader.TryReadNil())
+        {
+            return null;
+        }
+
+        CodecChecks.ReadArray(ref reader, 3, "a partition identity");
+        var offset = reader.Consumed;
+        var rows = reader.ReadInt64();
+        var bytes = reader.ReadInt64();
+        if (rows < 0 || bytes < -1)
+        {
+            throw CodecChecks.Error(offset, $"a partition identity of {rows} rows and {bytes} bytes is not valid");
+        }
+
+        var version = reader.TryReadNil() ? null : reader.ReadString();
+        return new PartitionIdentity(rows, bytes, version);
     }
 
     private static void WritePlan(MessagePackWriter writer, FragmentPlan plan)

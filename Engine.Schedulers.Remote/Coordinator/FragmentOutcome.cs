@@ -1,4 +1,5 @@
 using Engine.Core.Execution;
+using Engine.Schedulers.Remote.Wire;
 
 namespace Engine.Schedulers.Remote.Coordinator;
 
@@ -6,4 +7,4 @@ namespace Engine.Schedulers.Remote.Coordinator;
 /// <param name="Partial">The partial result, when the worker sent a Result.</param>
 /// <param name="ErrorCode">The Error's code, when the worker sent an Error.</param>
 /// <param name="ErrorMessage">The Error's message, when the worker sent an Error.</param>
-internal sealed record FragmentOutcome(PartialResult? Partial, string? ErrorCode, string? ErrorMessage);
+internal sealed record FragmentOutcome(PartialResult? Partial, ErrorCode? ErrorCode, string? ErrorMessage);

@@ -6,6 +6,7 @@ using Engine.Core.Functions;
 using Engine.Core.Pipelines;
 using Engine.Core.Planning;
 using Engine.Core.Scheduling;
+using Engine.Schedulers.Remote.Wire;
 
 namespace Engine.Schedulers.Remote.Coordinator;
 
@@ -24,9 +25,6 @@ public sealed class RemoteQueryScheduler : IQueryScheduler, IDisposable
 {
     /// <summary>The <see cref="SchedulingDecision.Mode"/> this scheduler reports.</summary>
     public const string Mode = "REMOTE";
-
-    /// <summary>Error codes a worker reports for failures that another worker might not have (its storage, its own bug).</summary>
-    private static readonly HashSet<string> s_retryableCodes = new(StringComparer.Ordinal) { "StorageException", "InternalError", "DuplicateFragment" };
 
     private readonly RemoteSchedulerOptions _options;
     private readonly FunctionRegistry _functions;
@@ -172,14 +170,19 @@ public sealed class RemoteQueryScheduler : IQueryScheduler, IDisposable
 
                 state.Complete(item, partial, $"{connection.Name} ({connection.Endpoint})", System.Diagnostics.Stopwatch.GetElapsedTime(started));
             }
-            else if (s_retryableCodes.Contains(outcome.ErrorCode!))
+            else if (outcome.ErrorCode == ErrorCode.DataMismatch)
             {
-                state.Requeue(item, $"{connection.Name} ({connection.Endpoint})", $"{outcome.ErrorCode}: {outcome.ErrorMessage}");
+                state.Mismatch(item, worker, $"{connection.Name} ({connection.Endpoint})", outcome.ErrorMessage ?? string.Empty);
+            }
+            else if (outcome.ErrorCode is { } code && ErrorCodes.RunsElsewhere(code))
+            {
+                state.Requeue(item, $"{connection.Name} ({connection.Endpoint})", $"{ErrorCodes.TypeName(code)}: {outcome.ErrorMessage}");
             }
             else
             {
-                state.FailQuery(new RemoteWorkerException(
-                    $"Worker {connection.Name} ({connection.Endpoint}) failed fragment {item.Fragment.FragmentId}: {outcome.ErrorCode}: {outcome.ErrorMessage}"));
+                // A query error fails the same way everywhere and an internal error is a defect: neither is re-sent.
+                state.FailQuery(ErrorCodes.ToException(
+                    outcome.ErrorCode ?? ErrorCode.Internal, outcome.ErrorMessage ?? string.Empty, $"{connection.Name} ({connection.Endpoint})", item.Fragment.FragmentId));
             }
         }
     }

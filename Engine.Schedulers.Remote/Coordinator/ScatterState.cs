@@ -16,10 +16,11 @@ internal sealed class ScatterState
 {
     private readonly Lock _lock = new();
     private readonly Queue<Item>[] _preferred;
-    private readonly Queue<Item> _shared = new();
+    private readonly List<Item> _shared = [];
     private readonly PartialResult?[] _results;
     private readonly Item[] _items;
     private readonly int _maxAttempts;
+    private readonly Func<int, bool> _isLive;
     private TaskCompletionSource _changed = NewSignal();
     private int _remaining;
     private Exception? _fatal;
@@ -36,12 +37,20 @@ internal sealed class ScatterState
         _items = new Item[fragments.Count];
         _remaining = fragments.Count;
         _maxAttempts = maxAttempts;
+        _isLive = isLive;
         for (var i = 0; i < fragments.Count; i++)
         {
             var item = new Item(i, fragments[i]);
             _items[i] = item;
             var worker = PreferredWorker(fragments[i], workerCount);
-            (isLive(worker) ? _preferred[worker] : _shared).Enqueue(item);
+            if (isLive(worker))
+            {
+                _preferred[worker].Enqueue(item);
+            }
+            else
+            {
+                _shared.Add(item);
+            }
         }
     }
 
@@ -106,6 +115,12 @@ internal sealed class ScatterState
                     return item;
                 }
 
+                FailStranded();
+                if (_fatal is not null)
+                {
+                    return null;
+                }
+
                 signal = _changed.Task;
             }
 
@@ -157,7 +172,37 @@ internal sealed class ScatterState
             }
             else
             {
-                _shared.Enqueue(item);
+                _shared.Add(item);
+            }
+
+            Signal();
+        }
+    }
+
+    /// <summary>
+    /// Records that <paramref name="worker"/> holds other data than the fragment was planned against: the
+    /// fragment goes to a worker that has not said so, or, when no live worker is left that might hold the
+    /// planned data, the query fails with a <see cref="DataMismatchException"/> naming every worker that refused.
+    /// </summary>
+    public void Mismatch(Item item, int worker, string workerName, string message)
+    {
+        lock (_lock)
+        {
+            if (item.Done)
+            {
+                return;
+            }
+
+            item.Failures.Add($"attempt {item.Attempts} on {workerName}: {message}");
+            item.Excluded.Add(worker);
+            item.Mismatches.Add((workerName, message));
+            if (item.Attempts >= _maxAttempts || !HasCandidate(item))
+            {
+                _fatal ??= NoMatchingData(item);
+            }
+            else
+            {
+                _shared.Add(item);
             }
 
             Signal();
@@ -179,6 +224,7 @@ internal sealed class ScatterState
     {
         lock (_lock)
         {
+            FailStranded();
             Signal();
         }
     }
@@ -217,9 +263,19 @@ internal sealed class ScatterState
 
     private bool TryDequeue(int worker, out Item item)
     {
-        if (_preferred[worker].TryDequeue(out item!) || _shared.TryDequeue(out item!))
+        if (_preferred[worker].TryDequeue(out item!))
         {
             return true;
+        }
+
+        for (var i = 0; i < _shared.Count; i++)
+        {
+            if (!_shared[i].Excluded.Contains(worker))
+            {
+                item = _shared[i];
+                _shared.RemoveAt(i);
+                return true;
+            }
         }
 
         Queue<Item>? longest = null;
@@ -232,6 +288,41 @@ internal sealed class ScatterState
         }
 
         return longest is not null && longest.TryDequeue(out item!);
+    }
+
+    private static DataMismatchException NoMatchingData(Item item)
+    {
+        var scan = item.Fragment.Scans.Count > 0 ? item.Fragment.Scans[0] : null;
+        var workers = string.Join(", ", item.Mismatches.Select(m => m.Worker));
+        var message = $"No worker holds the data fragment {item.Fragment.FragmentId} was planned against " +
+            $"(table '{scan?.Table}', partition '{scan?.PartitionId}'): {string.Join("; ", item.Mismatches.Select(m => $"{m.Worker}: {m.Message}"))}";
+        return DataMismatchException.FromMessage(message, scan?.Table ?? string.Empty, scan?.PartitionId ?? string.Empty, workers);
+    }
+
+    private bool HasCandidate(Item item)
+    {
+        for (var w = 0; w < _preferred.Length; w++)
+        {
+            if (_isLive(w) && !item.Excluded.Contains(w))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A queued fragment that every live worker has refused for its data can never run: fail instead of waiting.
+    private void FailStranded()
+    {
+        foreach (var item in _shared)
+        {
+            if (item.Excluded.Count > 0 && !HasCandidate(item))
+            {
+                _fatal ??= NoMatchingData(item);
+                return;
+            }
+        }
     }
 
     /// <summary>One fragment of the scatter and its history; guarded by the state's lock.</summary>
@@ -251,6 +342,12 @@ internal sealed class ScatterState
 
         /// <summary>Why earlier attempts failed, in order.</summary>
         public List<string> Failures { get; } = [];
+
+        /// <summary>The workers that said they hold other data than the fragment was planned against; it is not sent to them again.</summary>
+        public HashSet<int> Excluded { get; } = [];
+
+        /// <summary>Each refusing worker and what it said differed, in order.</summary>
+        public List<(string Worker, string Message)> Mismatches { get; } = [];
 
         /// <summary>Who ran it, on which attempt and how long it took, once done.</summary>
         public string? Report { get; set; }

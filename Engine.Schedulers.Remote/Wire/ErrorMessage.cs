@@ -5,9 +5,9 @@ namespace Engine.Schedulers.Remote.Wire;
 /// <summary>Worker → coordinator, a fragment failed: <c>[1, 6, queryId, fragmentId, code, message]</c>.</summary>
 /// <param name="QueryId">The query the fragment belongs to.</param>
 /// <param name="FragmentId">The fragment that failed.</param>
-/// <param name="Code">A stable error kind (for example the exception type name) the coordinator can act on.</param>
-/// <param name="Message">The error text for the user.</param>
-internal sealed record ErrorMessage(string QueryId, int FragmentId, string Code, string Message) : IProtocolMessage
+/// <param name="Code">What kind of failure it is, an int on the wire; a code this version does not know reads as <see cref="ErrorCode.Internal"/>.</param>
+/// <param name="Message">The error text for the user: short, no stack trace.</param>
+internal sealed record ErrorMessage(string QueryId, int FragmentId, ErrorCode Code, string Message) : IProtocolMessage
 {
     internal const int FieldCount = 4;
 
@@ -22,7 +22,8 @@ internal sealed record ErrorMessage(string QueryId, int FragmentId, string Code,
         {
             var queryId = reader.ReadString();
             var fragmentId = reader.ReadInt32();
-            var code = reader.ReadString();
+            var value = reader.ReadInt64();
+            var code = value is >= (long)ErrorCode.Syntax and <= (long)ErrorCodes.Highest ? (ErrorCode)value : ErrorCode.Internal;
             var message = reader.ReadString();
             MessageEnvelope.FinishBody(ref reader, header, FieldCount);
             return new ErrorMessage(queryId, fragmentId, code, message);
@@ -39,7 +40,7 @@ internal sealed record ErrorMessage(string QueryId, int FragmentId, string Code,
         MessageEnvelope.WriteHeader(writer, Type, FieldCount);
         writer.WriteString(QueryId);
         writer.WriteInt32(FragmentId);
-        writer.WriteString(Code);
+        writer.WriteInt32((int)Code);
         writer.WriteString(Message);
     }
 }

@@ -10,7 +10,7 @@ namespace Engine.Schedulers.Remote.Wire;
 internal static class MessageEnvelope
 {
     /// <summary>The protocol version this build speaks; a peer with another version is refused.</summary>
-    public const int ProtocolVersion = 1;
+    public const int ProtocolVersion = 2;
 
     /// <summary>Writes the envelope start for a message with <paramref name="fieldCount"/> fields; the caller writes the fields next.</summary>
     public static void WriteHeader(MessagePackWriter writer, MessageType type, int fieldCount)
@@ -38,7 +38,7 @@ internal static class MessageEnvelope
             var version = reader.ReadInt64();
             if (version != ProtocolVersion)
             {
-                throw new ProtocolException($"Unsupported protocol version {version}; this node speaks version {ProtocolVersion}.");
+                throw new ProtocolException($"Unsupported protocol version {version}; this node speaks version {ProtocolVersion} (coordinator and workers must run the same protocol version: upgrade the older side).");
             }
 
             var type = reader.ReadInt64();

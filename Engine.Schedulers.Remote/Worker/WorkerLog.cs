@@ -26,6 +26,17 @@ internal static class WorkerLog
     private static readonly Action<ILogger, int, string, int, Exception?> s_fragmentStarted = LoggerMessage.Define<int, string, int>(
         LogLevel.Information, new EventId(7, "FragmentStarted"), "fragment {Fragment} of query {Query} started ({Scans} partition scan(s))");
 
+    private static readonly Action<ILogger, int, string, Exception?> s_fragmentCrashed = LoggerMessage.Define<int, string>(
+        LogLevel.Error, new EventId(8, "FragmentCrashed"), "fragment {Fragment} of query {Query} failed with an internal error");
+
+    /// <summary>An internal error of one fragment, logged with its stack trace (the coordinator gets a short message).</summary>
+    public static void FragmentCrashed(ILogger logger, int fragment, string query, Exception error) => s_fragmentCrashed(logger, fragment, query, error);
+
+    private static readonly Action<ILogger, int, string, Exception?> s_fragmentCancelled = LoggerMessage.Define<int, string>(
+        LogLevel.Information, new EventId(9, "FragmentCancelled"), "fragment {Fragment} of query {Query} cancelled (Cancel, closed connection or shutdown)");
+
+    public static void FragmentCancelled(ILogger logger, int fragment, string query) => s_fragmentCancelled(logger, fragment, query, null);
+
     public static void FragmentStarted(ILogger logger, int fragment, string query, int scans) => s_fragmentStarted(logger, fragment, query, scans, null);
 
     public static void Listening(ILogger logger, string endpoint, int threads, bool authenticated, bool tls, string tables) => s_listening(logger, endpoint, threads, authenticated, tls, tables, null);

@@ -28,6 +28,13 @@ public sealed class WorkerOptions
     /// <summary>How long a peer has to send its Hello before it is dropped.</summary>
     public TimeSpan HandshakeTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long an authenticated connection may go without sending one complete frame before the worker
+    /// closes it (and cancels its running fragments). A coordinator's heartbeats keep a healthy connection
+    /// open, so this must exceed its heartbeat interval; a peer that sends nothing, or a byte now and then, is dropped.
+    /// </summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How long a graceful shutdown waits for running fragments before it cancels them.</summary>
     public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(5);
 
@@ -39,6 +46,15 @@ public sealed class WorkerOptions
     /// with an error naming it. The built-ins by default.
     /// </summary>
     public Engine.Core.Functions.FunctionRegistry Functions { get; init; } = Engine.Core.Functions.FunctionRegistry.BuiltIn;
+
+    /// <summary>The most partition scans one fragment may name; more is refused with a <see cref="Engine.Core.Errors.ResourceLimitException"/> before any work.</summary>
+    public int MaxScansPerFragment { get; init; } = 10_000;
+
+    /// <summary>The most values one IN list of a fragment may hold; more is refused with a <see cref="Engine.Core.Errors.ResourceLimitException"/> before any work.</summary>
+    public int MaxInListValues { get; init; } = 100_000;
+
+    /// <summary>The most GROUP BY keys a fragment may have; more is refused with a <see cref="Engine.Core.Errors.ResourceLimitException"/> before any work.</summary>
+    public int MaxGroupKeys { get; init; } = 64;
 
     /// <summary><see cref="Threads"/> with 0 resolved to the processor count.</summary>
     public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;

@@ -41,12 +41,14 @@ public sealed class WorkerServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(logger);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.IdleTimeout, TimeSpan.Zero, nameof(options));
         Options = options;
         Catalog = catalog;
         Reader = reader;
         Logger = logger;
         Scheduler = new LocalQueryScheduler(new LocalSchedulerOptions { MaxThreads = options.EffectiveThreads });
         Slots = new SemaphoreSlim(options.EffectiveThreads, options.EffectiveThreads);
+        Validator = new FragmentValidator(catalog, options);
     }
 
     /// <summary>Connections accepted so far (authenticated or not).</summary>
@@ -81,6 +83,8 @@ public sealed class WorkerServer : IAsyncDisposable
     internal LocalQueryScheduler Scheduler { get; }
 
     internal SemaphoreSlim Slots { get; }
+
+    internal FragmentValidator Validator { get; }
 
     /// <summary>Binds and starts listening; returns the bound address (the real port when 0 was asked for).</summary>
     public IPEndPoint Start()

@@ -174,19 +174,28 @@ internal sealed class WorkerSession : IDisposable
 
     private async Task ReadLoopAsync(CancellationToken cancellationToken)
     {
+        var idleTimeout = _server.Options.IdleTimeout;
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         while (true)
         {
             IProtocolMessage? message;
             try
             {
-                message = await _connection.ReceiveAsync(cancellationToken).ConfigureAwait(false);
+                // The clock covers a whole frame, so a peer dripping a byte now and then is still idle.
+                idle.CancelAfter(idleTimeout);
+                message = await _connection.ReceiveAsync(idle.Token).ConfigureAwait(false);
+                idle.CancelAfter(Timeout.InfiniteTimeSpan);
+            }
+            catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new ProtocolException($"no complete frame within the idle timeout of {idleTimeout.TotalSeconds:0.###} s");
             }
             catch (RejectedFragmentException rejected)
             {
                 // A well-formed fragment this worker cannot run (a function it lacks): answer it, keep the connection.
                 _server.CountReceived();
                 var key = (ExecuteMessage.FormatQueryId(rejected.QueryId), rejected.FragmentId);
-                await SendQuietlyAsync(Failed(key, rejected.Reason.GetType().Name, rejected.Reason.Message)).ConfigureAwait(false);
+                await SendQuietlyAsync(Failed(key, rejected.Reason)).ConfigureAwait(false);
                 continue;
             }
 
@@ -229,7 +238,7 @@ internal sealed class WorkerSession : IDisposable
         if (!_running.TryAdd(key, run))
         {
             run.Dispose();
-            _ = SendQuietlyAsync(new ErrorMessage(key.Item1, fragment.FragmentId, "DuplicateFragment",
+            _ = SendQuietlyAsync(new ErrorMessage(key.Item1, fragment.FragmentId, ErrorCode.Internal,
                 $"Fragment {fragment.FragmentId} of query {key.Item1} is already running on this connection."));
             return;
         }
@@ -246,6 +255,7 @@ internal sealed class WorkerSession : IDisposable
         IProtocolMessage? answer = null;
         try
         {
+            await _server.Validator.ValidateAsync(fragment, token).ConfigureAwait(false);
             await _server.Slots.WaitAsync(token).ConfigureAwait(false);
             slotTaken = true;
             WorkerLog.FragmentStarted(_server.Logger, key.FragmentId, key.QueryId, fragment.Scans.Count);
@@ -262,17 +272,23 @@ internal sealed class WorkerSession : IDisposable
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             _server.CountCancelled();
+            WorkerLog.FragmentCancelled(_server.Logger, key.FragmentId, key.QueryId);
+            if (_server.ShutdownToken.IsCancellationRequested)
+            {
+                // The worker is stopping, not the query: tell the coordinator to run it elsewhere.
+                answer = new ErrorMessage(key.QueryId, key.FragmentId, ErrorCode.Cancelled, "the worker is shutting down");
+            }
         }
         catch (EngineException ex)
         {
-            answer = Failed(key, ex.GetType().Name, ex.Message);
+            answer = Failed(key, ex);
         }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or InvalidCastException or IndexOutOfRangeException
-            or OverflowException or KeyNotFoundException or NullReferenceException or NotSupportedException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // A fragment that is well-formed on the wire but makes no sense to this worker (say, a column
-            // index past the scanned columns) fails alone; the worker keeps serving.
-            answer = Failed(key, "InternalError", ex.Message);
+            // A defect: the fragment fails alone with a short message, the stack trace goes to the worker's log.
+            _server.CountFailed();
+            WorkerLog.FragmentCrashed(_server.Logger, key.FragmentId, key.QueryId, ex);
+            answer = new ErrorMessage(key.QueryId, key.FragmentId, ErrorCode.Internal, $"{ex.GetType().Name}: {ex.Message} (the worker logged the stack trace)");
         }
         finally
         {
@@ -292,11 +308,20 @@ internal sealed class WorkerSession : IDisposable
         }
     }
 
-    private ErrorMessage Failed((string QueryId, int FragmentId) key, string code, string message)
+    private ErrorMessage Failed((string QueryId, int FragmentId) key, EngineException error)
     {
         _server.CountFailed();
-        WorkerLog.FragmentFailed(_server.Logger, key.FragmentId, key.QueryId, message);
-        return new ErrorMessage(key.QueryId, key.FragmentId, code, message);
+        var code = ErrorCodes.For(error);
+        if (code == ErrorCode.Internal)
+        {
+            WorkerLog.FragmentCrashed(_server.Logger, key.FragmentId, key.QueryId, error);
+        }
+        else
+        {
+            WorkerLog.FragmentFailed(_server.Logger, key.FragmentId, key.QueryId, error.Message);
+        }
+
+        return new ErrorMessage(key.QueryId, key.FragmentId, code, error.Message);
     }
 
     /// <summary>Sends <paramref name="message"/>; returns false when the connection is already gone (the coordinator notices on its side).</summary>

@@ -78,7 +78,7 @@ internal static class HiveTableBuilder
             var id = partitionId(file.Key);
             var pathOnly = keyValues.Where(k => fileSchema.IndexOf(k.Key) < 0).ToDictionary(k => k.Key, k => k.Value, StringComparer.OrdinalIgnoreCase);
             sources[id] = new PartitionSource(file, schema, pathOnly);
-            partitions.Add(new PartitionInfo(id, keyValues, file.Chunks.Sum(c => c.RowCount), chunks));
+            partitions.Add(new PartitionInfo(id, keyValues, file.Chunks.Sum(c => c.RowCount), chunks) { ByteSize = objects[f].Size, Version = objects[f].ETag });
         }
 
         return (new TableInfo(name, schema, partitions, FindTimeColumn(schema)), sources);

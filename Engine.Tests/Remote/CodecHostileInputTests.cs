@@ -13,7 +13,7 @@ public sealed class CodecHostileInputTests
         [0L, 10L, groupCount, keyTypes, keys, aggregates, states];
 
     private static byte[] ResultPayload(object? partial) =>
-        MessagePackTestHelpers.Encode(new object?[] { 1L, 5L, "q", 0L, partial, new object?[] { 0L } });
+        MessagePackTestHelpers.Encode(new object?[] { (long)MessageEnvelope.ProtocolVersion, 5L, "q", 0L, partial, new object?[] { 0L } });
 
     private static object?[] ColumnRef(long index) => [1L, 1L, index, "volume"];
 
@@ -30,7 +30,7 @@ public sealed class CodecHostileInputTests
     ];
 
     private static byte[] ExecutePayload(object?[] fragment, string queryId = "00000000-0000-0000-0000-000000000000") =>
-        MessagePackTestHelpers.Encode(new object?[] { 1L, 4L, queryId, fragment });
+        MessagePackTestHelpers.Encode(new object?[] { (long)MessageEnvelope.ProtocolVersion, 4L, queryId, fragment });
 
     private static void AssertRejected(byte[] payload, string messagePart) =>
         Assert.That(() => ProtocolMessages.Read(payload), Throws.TypeOf<ProtocolException>().With.Message.Contains(messagePart));
@@ -129,7 +129,7 @@ public sealed class CodecHostileInputTests
         var payload = MessagePackTestHelpers.Encode(w =>
         {
             w.WriteArrayHeader(4);
-            w.WriteInt32(1);
+            w.WriteInt32(MessageEnvelope.ProtocolVersion);
             w.WriteInt32(4);
             w.WriteString("00000000-0000-0000-0000-000000000000");
             w.WriteArrayHeader(4);
@@ -211,7 +211,7 @@ public sealed class CodecHostileInputTests
     public void Execute_ScanWithAnOverflowingRowRange_IsRefused()
     {
         var fragment = Fragment(null);
-        fragment[3] = new object?[] { new object?[] { "trades", "mem://trades/0", Array.Empty<object?>(), long.MaxValue, 2L } };
+        fragment[3] = new object?[] { new object?[] { "trades", "mem://trades/0", Array.Empty<object?>(), long.MaxValue, 2L, null } };
 
         AssertRejected(ExecutePayload(fragment), "is not a valid range");
     }

@@ -85,7 +85,7 @@ public sealed class FrameWriterTests
 
         await writer.WriteMessageAsync(message);
 
-        Assert.That(stream.ToArray(), Is.EqualTo(new byte[] { 0, 0, 0, 4, 0x93, 0x01, 0x08, 42 }));
+        Assert.That(stream.ToArray(), Is.EqualTo(new byte[] { 0, 0, 0, 4, 0x93, 0x02, 0x08, 42 }));
     }
 
     [Test]

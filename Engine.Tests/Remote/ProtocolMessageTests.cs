@@ -13,7 +13,7 @@ public sealed class ProtocolMessageTests
         yield return new TestCaseData(new HelloMessage(string.Empty, ReadOnlyMemory<byte>.Empty)).SetArgDisplayNames("HelloEmpty");
         yield return new TestCaseData(new HelloOkMessage("worker-ä", 16, new byte[] { 7, 8, 9 })).SetArgDisplayNames("HelloOk");
         yield return new TestCaseData(new RejectedMessage("bad proof")).SetArgDisplayNames("Rejected");
-        yield return new TestCaseData(new ErrorMessage("q-42", 7, "CorruptData", "Corrupt data in 'x.parquet' at offset 4")).SetArgDisplayNames("Error");
+        yield return new TestCaseData(new ErrorMessage("q-42", 7, ErrorCode.CorruptData, "Corrupt data in 'x.parquet' at offset 4")).SetArgDisplayNames("Error");
         yield return new TestCaseData(new CancelMessage("q-42")).SetArgDisplayNames("Cancel");
         yield return new TestCaseData(new PingMessage(long.MinValue)).SetArgDisplayNames("Ping");
         yield return new TestCaseData(new PongMessage(long.MaxValue)).SetArgDisplayNames("Pong");
@@ -50,12 +50,12 @@ public sealed class ProtocolMessageTests
     }
 
     [Test]
-    public void ReadHeader_UnknownVersion_ThrowsProtocolException()
+    public void ReadHeader_PreviousVersion_ThrowsProtocolExceptionNamingBothVersions()
     {
-        var payload = MessagePackTestHelpers.Encode(new object?[] { 2L, 8L, 1L });
+        var payload = MessagePackTestHelpers.Encode(new object?[] { 1L, 8L, 1L });
 
-        Assert.That(() => Decode(payload),
-            Throws.TypeOf<ProtocolException>().With.Message.EqualTo("Unsupported protocol version 2; this node speaks version 1."));
+        Assert.That(() => Decode(payload), Throws.TypeOf<ProtocolException>().With.Message.EqualTo(
+            "Unsupported protocol version 1; this node speaks version 2 (coordinator and workers must run the same protocol version: upgrade the older side)."));
     }
 
     [TestCase(0L)]
@@ -64,7 +64,7 @@ public sealed class ProtocolMessageTests
     [TestCase(4_000_000_000L)]
     public void ReadHeader_UnknownMessageType_ThrowsProtocolException(long type)
     {
-        var payload = MessagePackTestHelpers.Encode(new object?[] { 1L, type });
+        var payload = MessagePackTestHelpers.Encode(new object?[] { (long)MessageEnvelope.ProtocolVersion, type });
 
         Assert.That(() => Decode(payload),
             Throws.TypeOf<ProtocolException>().With.Message.StartsWith($"Unknown message type {type} "));
@@ -102,7 +102,7 @@ public sealed class ProtocolMessageTests
     [Test]
     public void Read_MissingField_ThrowsProtocolException()
     {
-        var payload = MessagePackTestHelpers.Encode(new object?[] { 1L, 1L, "only-a-name" });
+        var payload = MessagePackTestHelpers.Encode(new object?[] { (long)MessageEnvelope.ProtocolVersion, 1L, "only-a-name" });
 
         Assert.That(() => Decode(payload), Throws.TypeOf<ProtocolException>().With.Message.EqualTo("A Hello message needs 2 fields; this one has 1."));
     }
@@ -110,7 +110,7 @@ public sealed class ProtocolMessageTests
     [Test]
     public void Read_FieldOfWrongType_ThrowsProtocolExceptionNamingMessageAndOffset()
     {
-        var payload = MessagePackTestHelpers.Encode(new object?[] { 1L, 8L, "not a number" });
+        var payload = MessagePackTestHelpers.Encode(new object?[] { (long)MessageEnvelope.ProtocolVersion, 8L, "not a number" });
 
         Assert.That(() => Decode(payload), Throws.TypeOf<ProtocolException>().With.Message.StartsWith(
             "Malformed Ping message: Invalid MessagePack at offset 3: expected an integer in the int64 range, found fixstr"));
@@ -119,7 +119,7 @@ public sealed class ProtocolMessageTests
     [Test]
     public void Read_ExtraTrailingFields_AreSkipped()
     {
-        var payload = MessagePackTestHelpers.Encode(new object?[] { 1L, 7L, "q-1", new object?[] { 1L, "future" }, 3.5 });
+        var payload = MessagePackTestHelpers.Encode(new object?[] { (long)MessageEnvelope.ProtocolVersion, 7L, "q-1", new object?[] { 1L, "future" }, 3.5 });
 
         Assert.That(Decode(payload), Is.EqualTo(new CancelMessage("q-1")));
     }
@@ -127,7 +127,7 @@ public sealed class ProtocolMessageTests
     [Test]
     public void Read_BytesAfterEnvelope_ThrowsProtocolException()
     {
-        var payload = MessagePackTestHelpers.Encode(new object?[] { 1L, 9L, 5L }).Concat(new byte[] { 0xC0, 0xC0 }).ToArray();
+        var payload = MessagePackTestHelpers.Encode(new object?[] { (long)MessageEnvelope.ProtocolVersion, 9L, 5L }).Concat(new byte[] { 0xC0, 0xC0 }).ToArray();
 
         Assert.That(() => Decode(payload), Throws.TypeOf<ProtocolException>().With.Message.EqualTo("2 unexpected bytes follow the Pong message at payload offset 4."));
     }
@@ -135,7 +135,7 @@ public sealed class ProtocolMessageTests
     [Test]
     public void Read_TruncatedBody_ThrowsProtocolException()
     {
-        var payload = Serialize(new ErrorMessage("q", 1, "code", "message"));
+        var payload = Serialize(new ErrorMessage("q", 1, ErrorCode.Storage, "message"));
 
         Assert.That(() => Decode(payload[..^3]), Throws.TypeOf<ProtocolException>().With.Message.StartsWith("Malformed Error message"));
     }
@@ -156,7 +156,7 @@ public sealed class ProtocolMessageTests
     [Test]
     public void ReadHeader_ExecuteEnvelope_ReportsTypeAndFieldCount()
     {
-        var reader = new MessagePackReader(MessagePackTestHelpers.Encode(new object?[] { 1L, 4L, "q", 1L, null }));
+        var reader = new MessagePackReader(MessagePackTestHelpers.Encode(new object?[] { (long)MessageEnvelope.ProtocolVersion, 4L, "q", 1L, null }));
 
         Assert.That(MessageEnvelope.ReadHeader(ref reader), Is.EqualTo(new MessageHeader(MessageType.Execute, 3)));
     }
