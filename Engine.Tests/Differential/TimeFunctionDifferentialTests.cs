@@ -8,7 +8,7 @@ namespace Engine.Tests.Differential;
 /// <summary>
 /// The date and time functions of issue 11 against DuckDB: date_trunc, date_part / extract and the one-part
 /// functions, epoch and its millisecond, microsecond and nanosecond forms, to_timestamp, make_timestamp,
-/// strftime, time_bucket with an origin or an offset, and TIMESTAMP / INTERVAL arithmetic, over the trades
+/// strftime, strptime and try_strptime, time_bucket with an origin or an offset, and TIMESTAMP / INTERVAL arithmetic, over the trades
 /// and cpu tables (cpu crosses a UTC midnight at the end of ISO week 53 of 2015) and over literal timestamps
 /// before 1970, around leap days and at ISO week edges. INTERVAL results are compared through epoch(), since
 /// DuckDB's intervals have day and month fields that Engine's microsecond intervals do not. Each query runs
@@ -52,6 +52,15 @@ public sealed class TimeFunctionDifferentialTests
         Ordered("strftime names", "SELECT DISTINCT strftime(time, '%a %A %b %B %d %-d %j %U %W %V %G %u %w') AS s FROM cpu ORDER BY s"),
         Ordered("strftime clock", "SELECT strftime(min(ts), '%H:%M:%S.%f %g %I %p %-I %-H %-M %-S %y %-y %-m %-j'), strftime(min(ts), '%n'), strftime(min(ts), '100%% at %H'), strftime(max(ts), '%c|%x|%X|%T|%z|%Z') FROM trades"),
         Ordered("strftime format first", "SELECT strftime('%Y/%m/%d', max(ts)) FROM trades"),
+
+        // strptime.
+        Ordered("strptime round trip", "SELECT count(*), min(strptime(strftime(ts, '%Y-%m-%d %H:%M:%S.%f'), '%Y-%m-%d %H:%M:%S.%f')) FROM trades WHERE strptime(strftime(ts, '%d/%m/%Y %H:%M:%S'), '%d/%m/%Y %H:%M:%S') = date_trunc('second', ts)"),
+        Ordered("strptime grouped by a label", "SELECT strptime(strftime(time, '%Y-%m-%d %H'), '%Y-%m-%d %H') AS h, count(*) FROM cpu GROUP BY h ORDER BY h"),
+        Ordered("strptime literals", "SELECT strptime('2021-01-03 04:05:06', '%Y-%m-%d %H:%M:%S'), strptime('03/01/2021', '%d/%m/%Y'), strptime('2021-01-03 04:05:06.5', '%Y-%m-%d %H:%M:%S.%f'), strptime('20210103', '%Y%m%d'), strptime('3/1/2021', '%d/%m/%Y'), strptime('  2021-01-03 ', '%Y-%m-%d')"),
+        Ordered("strptime names and twelve-hour clock", "SELECT strptime('Sun Jan 3 2021 4 PM', '%a %b %-d %Y %-I %p'), strptime('JANUARY 3 2021', '%B %d %Y'), strptime('12 AM', '%I %p'), strptime('12 pm', '%I %p'), strptime('Sunday 2021-01-03', '%A %Y-%m-%d')"),
+        Ordered("strptime two-digit years and day of year", "SELECT strptime('21-1-3', '%y-%m-%d'), strptime('69-1-3', '%y-%m-%d'), strptime('68-1-3', '%y-%m-%d'), strptime('2021 045', '%Y %j'), strptime('2024 366', '%Y %j'), strptime('2021-05-06 045', '%Y-%m-%d %j')"),
+        Ordered("strptime clock forms and NULL", "SELECT strptime('04:05:06', '%X'), strptime('2021-01-03 04:05:06', '%c'), strptime('2021-01-03', '%x'), strptime('1969-12-31 23:59:59.999', '%Y-%m-%d %H:%M:%S.%g'), strptime(NULL, '%Y'), strptime('2021', NULL)"),
+        Ordered("try_strptime", "SELECT try_strptime('2021-02-30', '%Y-%m-%d'), try_strptime('2021-02-28', '%Y-%m-%d'), try_strptime('x', '%Y'), try_strptime('2021-01-03 24:00:00', '%Y-%m-%d %H:%M:%S')"),
 
         // time_bucket with an offset or an origin.
         Ordered("time_bucket with offset", "SELECT time_bucket(INTERVAL '10 minutes', ts, INTERVAL '3 minutes') AS b, count(*), min(ts) FROM trades GROUP BY b ORDER BY b"),

@@ -29,6 +29,9 @@ internal sealed class StrftimeFormat
         _needsIsoWeek = segments.Any(s => s.Literal is null && s.Specifier is 'G' or 'V');
     }
 
+    /// <summary>The parsed format in order: a specifier (with whether <c>%-</c> dropped its padding) or literal text.</summary>
+    public IReadOnlyList<(char Specifier, bool Unpadded, string? Literal)> Segments => _segments;
+
     /// <summary>Parses <paramref name="format"/>; false with a message naming the problem (an unknown specifier, a trailing %, an empty format).</summary>
     public static bool TryParse(string format, [NotNullWhen(true)] out StrftimeFormat? parsed, [NotNullWhen(false)] out string? error)
     {
