@@ -1,4 +1,3 @@
-using System.Net;
 using Engine.Cli;
 using Engine.Core.Catalog;
 using Engine.Core.Columns;
@@ -7,10 +6,8 @@ using Engine.Core.Execution;
 using Engine.Core.Expressions;
 using Engine.Core.Functions;
 using Engine.Schedulers.Local;
-using Engine.Schedulers.Remote.Worker;
 using Engine.Tests.Remote;
 using Engine.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Engine.Tests.Functions.Time;
 
@@ -97,41 +94,17 @@ public sealed class NowFunctionTests
     public async Task OnTwoRemoteWorkers_EveryFragmentSeesTheCoordinatorsValue()
     {
         const string data = "gen:trades:rows=6000:symbols=4";
-        var workers = new List<(WorkerServer Server, Task Running)>();
-        using var stop = new CancellationTokenSource();
-        var addresses = new List<string>();
-        for (var w = 0; w < 2; w++)
-        {
-            var workerCatalog = new InMemoryCatalog();
-            GeneratedDataSpec.Register(workerCatalog, data);
-            var server = new WorkerServer(
-                new WorkerOptions { Listen = new IPEndPoint(IPAddress.Loopback, 0), Secret = RemoteTestSupport.SecretBytes, Threads = 2, ShutdownGrace = TimeSpan.FromSeconds(5) },
-                workerCatalog, workerCatalog, NullLogger.Instance);
-            addresses.Add(server.Start().ToString());
-            workers.Add((server, server.RunAsync(stop.Token)));
-        }
+        await using var workers = InProcessWorkers.Start(2, data);
+        var catalog = new InMemoryCatalog();
+        GeneratedDataSpec.Register(catalog, data);
+        using var scheduler = RemoteTestSupport.Scheduler(workers.Addresses, RemoteTestSupport.SecretBytes);
+        var engine = new QueryExecutor(catalog, catalog, scheduler, clock: new SteppingClock(s_start, TimeSpan.FromMilliseconds(1)));
 
-        try
-        {
-            var catalog = new InMemoryCatalog();
-            GeneratedDataSpec.Register(catalog, data);
-            using var scheduler = RemoteTestSupport.Scheduler(addresses, RemoteTestSupport.SecretBytes);
-            var engine = new QueryExecutor(catalog, catalog, scheduler, clock: new SteppingClock(s_start, TimeSpan.FromMilliseconds(1)));
-            var result = await engine.QueryAsync("SELECT now() AS n, count(*) FROM trades WHERE ts < now() + INTERVAL '1 hour' GROUP BY n");
+        var result = await engine.QueryAsync("SELECT now() AS n, count(*) FROM trades WHERE ts < now() + INTERVAL '1 hour' GROUP BY n");
 
-            Assert.That(result.RowCount, Is.EqualTo(1));
-            Assert.That(result.GetValue(0, 0), Is.EqualTo(ScalarValue.FromTimestamp(TimestampMicros.FromDateTime(s_start.UtcDateTime))));
-            Assert.That(result.Statistics.FragmentsExecuted, Is.GreaterThan(1));
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            foreach (var (server, running) in workers)
-            {
-                await running;
-                await server.DisposeAsync();
-            }
-        }
+        Assert.That(result.RowCount, Is.EqualTo(1));
+        Assert.That(result.GetValue(0, 0), Is.EqualTo(ScalarValue.FromTimestamp(TimestampMicros.FromDateTime(s_start.UtcDateTime))));
+        Assert.That(result.Statistics.FragmentsExecuted, Is.GreaterThan(1));
     }
 
     [Test]
