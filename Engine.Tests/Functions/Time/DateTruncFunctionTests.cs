@@ -1,5 +1,8 @@
 using Engine.Core.Columns;
 using Engine.Core.Errors;
+using Engine.Core.Expressions;
+using Engine.Core.Functions;
+using Engine.Core.Functions.Scalar.Time;
 
 namespace Engine.Tests.Functions.Time;
 
@@ -99,5 +102,26 @@ public sealed class DateTruncFunctionTests
     {
         var error = Assert.ThrowsAsync<QueryExecutionException>(() => TimeSql.RunAsync("date_trunc('year', make_timestamp(-9223372036854775807))"));
         Assert.That(error!.Message, Does.Contain("is before the first TIMESTAMP"));
+    }
+
+    [TestCase("second", 1_000_000L)]
+    [TestCase("minute", 60_000_000L)]
+    [TestCase("day", 86_400_000_000L)]
+    [TestCase("week", 604_800_000_000L)]
+    public void FixedLengthUnit_BindsAsTheEqualTimeBucket(string part, long width)
+    {
+        var expanded = Expand(part);
+        Assert.That(TimeBucketFunction.TryMatch(expanded!, out var bucketWidth, out var origin, out _), Is.True);
+        Assert.That((bucketWidth, origin), Is.EqualTo((width, TimeBucketFunction.DefaultOriginMicros)));
+    }
+
+    [Test]
+    public void Month_IsNoTimeBucket() => Assert.That(Expand("month"), Is.Null);
+
+    private static BoundExpression? Expand(string part)
+    {
+        FunctionRegistry.BuiltIn.TryGetScalar("date_trunc", out var function);
+        var ts = new ColumnReference(0, "ts", DataType.Timestamp);
+        return function!.Expand(new ScalarBindContext("date_trunc", [new Literal(ScalarValue.FromString(part)), ts]));
     }
 }

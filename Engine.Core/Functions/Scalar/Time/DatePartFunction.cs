@@ -27,9 +27,12 @@ public sealed class DatePartFunction : ScalarFunction
         var part = TimeBinding.RequirePart(context, 0, "date_part");
         if (context.TypeOf(1) == DataType.Interval)
         {
-            return part is null or DatePart.Epoch
-                ? new DatePartKernel(DatePart.Epoch, 1)
-                : throw context.Error(0, $"date_part on an INTERVAL supports only 'epoch', not {context.Arguments[0]} (an INTERVAL here is a number of microseconds, without day or month fields)");
+            return part switch
+            {
+                null => new NullKernel(DataType.Int64),
+                DatePart.Epoch => new DatePartKernel(DatePart.Epoch, 1),
+                _ => throw context.Error(0, $"date_part on an INTERVAL supports only 'epoch', not {context.Arguments[0]} (an INTERVAL here is a number of microseconds, without day or month fields)"),
+            };
         }
 
         TimeBinding.RequireTimestamp(context, 1, "date_part(part, ts)");

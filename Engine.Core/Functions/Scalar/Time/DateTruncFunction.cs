@@ -1,6 +1,7 @@
 using Engine.Core.Columns;
 using Engine.Core.Errors;
 using Engine.Core.Execution.Kernels;
+using Engine.Core.Expressions;
 
 namespace Engine.Core.Functions.Scalar.Time;
 
@@ -11,14 +12,42 @@ namespace Engine.Core.Functions.Scalar.Time;
 /// year, decade, century, millennium, isoyear (the Monday of ISO week 1), and DuckDB's other specifiers
 /// (dow, doy and julian truncate to the day, epoch to the second, yearweek to the week); <c>era</c> is
 /// refused. Floors, so times before 1970 land in the right unit. A NULL part or timestamp gives NULL.
+/// Truncation to a unit of fixed length (microsecond to day, and the week) is bound as the equal
+/// <c>time_bucket</c> call, so grouping by it takes time_bucket's run-length path.
 /// </summary>
 public sealed class DateTruncFunction : ScalarFunction
 {
+    private static readonly TimeBucketFunction s_timeBucket = new();
+
     /// <inheritdoc />
     public override string Name => "date_trunc";
 
     /// <inheritdoc />
     public override IReadOnlyList<string> Aliases => ["datetrunc"];
+
+    /// <inheritdoc />
+    public override BoundExpression? Expand(ScalarBindContext context)
+    {
+        context.RequireCount(2, 2, "date_trunc(part, ts)");
+        var part = TimeBinding.RequirePart(context, 0, "date_trunc");
+        TimeBinding.RequireTimestamp(context, 1, "date_trunc(part, ts)");
+        long? width = part switch
+        {
+            DatePart.Microseconds => 1,
+            DatePart.Milliseconds => 1_000,
+            DatePart.Second or DatePart.Epoch => TimestampMicros.PerSecond,
+            DatePart.Minute => TimestampMicros.PerMinute,
+            DatePart.Hour => TimestampMicros.PerHour,
+            DatePart.Day or DatePart.DayOfWeek or DatePart.IsoDayOfWeek or DatePart.DayOfYear or DatePart.Julian => TimestampMicros.PerDay,
+            DatePart.Week or DatePart.YearWeek => 7 * TimestampMicros.PerDay,
+            _ => null,
+        };
+
+        // time_bucket's default origin, 2000-01-03, is a Monday at midnight: its buckets of these widths are the units.
+        return width is { } micros
+            ? FunctionExpression.Bind(s_timeBucket, new ScalarBindContext(s_timeBucket.Name, [new Literal(ScalarValue.FromInterval(micros)), context.Arguments[1]]))
+            : null;
+    }
 
     /// <inheritdoc />
     public override ScalarKernel Bind(ScalarBindContext context)
