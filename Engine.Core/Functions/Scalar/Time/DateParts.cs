@@ -9,33 +9,33 @@ namespace Engine.Core.Functions.Scalar.Time;
 /// </summary>
 internal static class DateParts
 {
-    private static readonly Dictionary<string, DatePart> s_specifiers = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["year"] = DatePart.Year, ["years"] = DatePart.Year, ["y"] = DatePart.Year, ["yr"] = DatePart.Year, ["yrs"] = DatePart.Year,
-        ["month"] = DatePart.Month, ["months"] = DatePart.Month, ["mon"] = DatePart.Month, ["mons"] = DatePart.Month,
-        ["day"] = DatePart.Day, ["days"] = DatePart.Day, ["d"] = DatePart.Day, ["dayofmonth"] = DatePart.Day,
-        ["decade"] = DatePart.Decade, ["decades"] = DatePart.Decade, ["dec"] = DatePart.Decade, ["decs"] = DatePart.Decade,
-        ["century"] = DatePart.Century, ["centuries"] = DatePart.Century, ["c"] = DatePart.Century, ["cent"] = DatePart.Century,
-        ["millennium"] = DatePart.Millennium, ["millennia"] = DatePart.Millennium, ["millenium"] = DatePart.Millennium,
-        ["mil"] = DatePart.Millennium, ["mils"] = DatePart.Millennium,
-        ["microsecond"] = DatePart.Microseconds, ["microseconds"] = DatePart.Microseconds, ["us"] = DatePart.Microseconds,
-        ["usec"] = DatePart.Microseconds, ["usecs"] = DatePart.Microseconds, ["usecond"] = DatePart.Microseconds, ["useconds"] = DatePart.Microseconds,
-        ["millisecond"] = DatePart.Milliseconds, ["milliseconds"] = DatePart.Milliseconds, ["ms"] = DatePart.Milliseconds,
-        ["msec"] = DatePart.Milliseconds, ["msecs"] = DatePart.Milliseconds, ["msecond"] = DatePart.Milliseconds, ["mseconds"] = DatePart.Milliseconds,
-        ["second"] = DatePart.Second, ["seconds"] = DatePart.Second, ["s"] = DatePart.Second, ["sec"] = DatePart.Second, ["secs"] = DatePart.Second,
-        ["minute"] = DatePart.Minute, ["minutes"] = DatePart.Minute, ["m"] = DatePart.Minute, ["min"] = DatePart.Minute, ["mins"] = DatePart.Minute,
-        ["hour"] = DatePart.Hour, ["hours"] = DatePart.Hour, ["h"] = DatePart.Hour, ["hr"] = DatePart.Hour, ["hrs"] = DatePart.Hour,
-        ["epoch"] = DatePart.Epoch,
-        ["dow"] = DatePart.DayOfWeek, ["dayofweek"] = DatePart.DayOfWeek, ["weekday"] = DatePart.DayOfWeek,
-        ["isodow"] = DatePart.IsoDayOfWeek,
-        ["week"] = DatePart.Week, ["weeks"] = DatePart.Week, ["w"] = DatePart.Week, ["weekofyear"] = DatePart.Week,
-        ["isoyear"] = DatePart.IsoYear,
-        ["quarter"] = DatePart.Quarter, ["quarters"] = DatePart.Quarter,
-        ["doy"] = DatePart.DayOfYear, ["dayofyear"] = DatePart.DayOfYear,
-        ["yearweek"] = DatePart.YearWeek,
-        ["era"] = DatePart.Era,
-        ["julian"] = DatePart.Julian,
-    };
+    private static readonly (DatePart Part, string[] Names)[] s_names =
+    [
+        (DatePart.Year, ["year", "years", "y", "yr", "yrs"]),
+        (DatePart.Month, ["month", "months", "mon", "mons"]),
+        (DatePart.Day, ["day", "days", "d", "dayofmonth"]),
+        (DatePart.Decade, ["decade", "decades", "dec", "decs"]),
+        (DatePart.Century, ["century", "centuries", "c", "cent"]),
+        (DatePart.Millennium, ["millennium", "millennia", "millenium", "mil", "mils"]),
+        (DatePart.Microseconds, ["microsecond", "microseconds", "us", "usec", "usecs", "usecond", "useconds"]),
+        (DatePart.Milliseconds, ["millisecond", "milliseconds", "ms", "msec", "msecs", "msecond", "mseconds"]),
+        (DatePart.Second, ["second", "seconds", "s", "sec", "secs"]),
+        (DatePart.Minute, ["minute", "minutes", "m", "min", "mins"]),
+        (DatePart.Hour, ["hour", "hours", "h", "hr", "hrs"]),
+        (DatePart.Epoch, ["epoch"]),
+        (DatePart.DayOfWeek, ["dow", "dayofweek", "weekday"]),
+        (DatePart.IsoDayOfWeek, ["isodow"]),
+        (DatePart.Week, ["week", "weeks", "w", "weekofyear"]),
+        (DatePart.IsoYear, ["isoyear"]),
+        (DatePart.Quarter, ["quarter", "quarters"]),
+        (DatePart.DayOfYear, ["doy", "dayofyear"]),
+        (DatePart.YearWeek, ["yearweek"]),
+        (DatePart.Era, ["era"]),
+        (DatePart.Julian, ["julian"]),
+    ];
+
+    private static readonly Dictionary<string, DatePart> s_specifiers =
+        s_names.SelectMany(p => p.Names, (p, name) => (name, p.Part)).ToDictionary(e => e.name, e => e.Part, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The specifiers, for error messages.</summary>
     public const string Known =

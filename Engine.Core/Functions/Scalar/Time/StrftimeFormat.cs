@@ -42,7 +42,7 @@ internal sealed class StrftimeFormat
             return false;
         }
 
-                var segments = new List<(char, bool, string?)>();
+        var segments = new List<(char, bool, string?)>();
         var literal = new StringBuilder();
         for (var i = 0; i < format.Length; i++)
         {
