@@ -27,13 +27,16 @@ public sealed class QueryExecutor : IQueryEngine
     private readonly IPartitionReader _reader;
     private readonly IQueryScheduler _scheduler;
     private readonly FunctionRegistry _functions;
+    private readonly TimeProvider _clock;
 
     /// <summary>
-    /// Creates an executor over a catalog, the reader of its partitions on this node, a scheduler, and the
-    /// functions queries may call (the built-ins when null).
+    /// Creates an executor over a catalog, the reader of its partitions on this node, a scheduler, the
+    /// functions queries may call (the built-ins when null), and the clock that now() reads once per statement
+    /// (the system clock when null).
     /// </summary>
-    public QueryExecutor(ITableCatalog catalog, IPartitionReader reader, IQueryScheduler scheduler, FunctionRegistry? functions = null)
+    public QueryExecutor(ITableCatalog catalog, IPartitionReader reader, IQueryScheduler scheduler, FunctionRegistry? functions = null, TimeProvider? clock = null)
     {
+        _clock = clock ?? TimeProvider.System;
         Catalog = catalog;
         _reader = reader;
         _scheduler = scheduler;
@@ -51,6 +54,9 @@ public sealed class QueryExecutor : IQueryEngine
 
     /// <summary>Reads the partitions of <see cref="Catalog"/> on this node.</summary>
     internal IPartitionReader Reader => _reader;
+
+    /// <summary>The clock now, in microseconds since 1970 UTC: read once per statement, when it starts to bind.</summary>
+    internal long ReadClock() => TimestampMicros.FromDateTime(_clock.GetUtcNow().UtcDateTime);
 
     /// <inheritdoc />
     public async Task<QueryResult> QueryAsync(string sql, CancellationToken cancellationToken = default)
@@ -204,7 +210,7 @@ public sealed class QueryExecutor : IQueryEngine
             await Catalog.FindTableAsync(from.Name, cancellationToken).ConfigureAwait(false);
         }
 
-        var bound = Binder.Bind(sql, statement, Catalog, _functions);
+        var bound = Binder.Bind(sql, statement, Catalog, _functions, ReadClock());
         return QueryPlanner.Plan(bound, Guid.NewGuid());
     }
 

@@ -26,6 +26,7 @@ internal sealed class StatementRunner
     private readonly QueryExecutor _executor;
     private readonly string _sql;
     private readonly bool _execute;
+    private readonly long _statementTimestamp;
     private readonly InMemoryCatalog _transient = new();
     private readonly Dictionary<CommonTableExpression, TableInfo> _materialized = new(ReferenceEqualityComparer.Instance);
     private readonly List<(string Role, PlannedQuery Plan, IQueryScheduler Scheduler, QueryStatistics? Statistics)> _blocks = [];
@@ -40,6 +41,7 @@ internal sealed class StatementRunner
         _executor = executor;
         _sql = sql;
         _execute = execute;
+        _statementTimestamp = executor.ReadClock();
     }
 
     /// <summary>The blocks run so far, in order: their role, plan, scheduler and (after a run) statistics.</summary>
@@ -88,7 +90,7 @@ internal sealed class StatementRunner
         }
 
         var (table, alias, onCoordinator) = from ?? await ResolveFromAsync(select.From, scope, cancellationToken).ConfigureAwait(false);
-        var bound = Binder.Bind(_sql, select, table, alias, _executor.Functions, subqueries, explain: false, analyze: false);
+        var bound = Binder.Bind(_sql, select, table, alias, _executor.Functions, subqueries, explain: false, analyze: false, _statementTimestamp);
         var planned = QueryPlanner.Plan(bound, Guid.NewGuid());
         var reader = onCoordinator ? _transient : _executor.Reader;
         var scheduler = onCoordinator ? CoordinatorScheduler.Instance : _executor.Scheduler;

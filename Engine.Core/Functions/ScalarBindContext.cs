@@ -29,6 +29,14 @@ public sealed class ScalarBindContext
     /// <summary>The name the call was written with.</summary>
     public string Name { get; }
 
+    /// <summary>
+    /// The statement's clock reading, in microseconds since 1970-01-01 UTC: one value for every call of the
+    /// statement, in every query block, taken when the statement began to bind. What
+    /// <see cref="FunctionVolatility.Stable"/> functions such as now() return; null where no statement is
+    /// being bound (a worker binding a fragment, whose stable calls were already folded into constants).
+    /// </summary>
+    public long? StatementTimestamp { get; init; }
+
     /// <summary>The arguments, with any casts and replacements made so far.</summary>
     public IReadOnlyList<BoundExpression> Arguments => _arguments;
 

@@ -24,7 +24,8 @@ public static class EngineServiceCollectionExtensions
     /// resolve the services a storage package registered keyed by the kind in lower case) and the scheduler selected by
     /// <c>Scheduler:Kind</c> among those registered with <see cref="AddQueryScheduler{TScheduler}"/>.
     /// The section is validated now, so a bad key fails at start-up with a <see cref="ConfigurationException"/>
-    /// naming it. Uses TryAdd, so a host's own registrations win.
+    /// naming it. Uses TryAdd, so a host's own registrations win. now() reads the host's
+    /// <see cref="TimeProvider"/> when one is registered, the system clock otherwise.
     /// </summary>
     public static IServiceCollection AddEngine(this IServiceCollection services, IConfiguration engineSection)
     {
@@ -50,7 +51,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton(sp => new FunctionRegistry(sp.GetServices<ScalarFunction>(), sp.GetServices<AggregateFunction>()));
         services.TryAddSingleton<IQueryEngine>(sp => new QueryExecutor(
             sp.GetRequiredService<ITableCatalog>(), sp.GetRequiredService<IPartitionReader>(), sp.GetRequiredService<IQueryScheduler>(),
-            sp.GetRequiredService<FunctionRegistry>()));
+            sp.GetRequiredService<FunctionRegistry>(), sp.GetService<TimeProvider>()));
         return services;
     }
 

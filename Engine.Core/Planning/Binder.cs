@@ -38,14 +38,17 @@ public sealed class Binder
     private readonly string? _alias;
     private readonly FunctionRegistry _functions;
     private readonly IReadOnlyDictionary<SqlExpression, SubqueryValue> _subqueries;
+    private readonly long _statementTimestamp;
     private readonly List<Field> _scanFields = [];
     private readonly Dictionary<int, int> _scanIndexBySchemaIndex = [];
     private readonly List<BoundExpression> _groupKeys = [];
     private readonly List<AggregateCall> _aggregateCalls = [];
     private readonly Dictionary<string, SqlExpression> _aliases = new(StringComparer.OrdinalIgnoreCase);
 
-    private Binder(string sql, TableInfo table, string? alias, FunctionRegistry functions, IReadOnlyDictionary<SqlExpression, SubqueryValue> subqueries)
+    private Binder(
+        string sql, TableInfo table, string? alias, FunctionRegistry functions, IReadOnlyDictionary<SqlExpression, SubqueryValue> subqueries, long statementTimestamp)
     {
+        _statementTimestamp = statementTimestamp;
         _sql = sql;
         _table = table;
         _alias = alias;
@@ -63,7 +66,17 @@ public sealed class Binder
     /// </summary>
     /// <exception cref="QueryBindException">A name does not resolve or the query breaks a rule; the message shows where.</exception>
     /// <exception cref="UnsupportedFeatureException">The statement needs more than one query block.</exception>
-    public static BoundQuery Bind(string sql, SqlStatement statement, ITableCatalog catalog, FunctionRegistry functions)
+    public static BoundQuery Bind(string sql, SqlStatement statement, ITableCatalog catalog, FunctionRegistry functions) =>
+        Bind(sql, statement, catalog, functions, TimestampMicros.FromDateTime(DateTime.UtcNow));
+
+    /// <summary>
+    /// Binds like <see cref="Bind(string, SqlStatement, ITableCatalog, FunctionRegistry)"/>, with
+    /// <paramref name="statementTimestamp"/> (microseconds since 1970 UTC) as the statement's clock reading:
+    /// the value of now() and current_timestamp.
+    /// </summary>
+    /// <exception cref="QueryBindException">A name does not resolve or the query breaks a rule; the message shows where.</exception>
+    /// <exception cref="UnsupportedFeatureException">The statement needs more than one query block.</exception>
+    public static BoundQuery Bind(string sql, SqlStatement statement, ITableCatalog catalog, FunctionRegistry functions, long statementTimestamp)
     {
         ArgumentNullException.ThrowIfNull(statement);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -74,14 +87,14 @@ public sealed class Binder
         }
 
         var table = ResolveTable(sql, catalog, from);
-        return Bind(sql, select, table, from.Alias, functions, s_noSubqueries, statement.Explain, statement.Analyze);
+        return Bind(sql, select, table, from.Alias, functions, s_noSubqueries, statement.Explain, statement.Analyze, statementTimestamp);
     }
 
     /// <summary>Binds <paramref name="select"/> over <paramref name="table"/>, with the values of its subqueries already computed.</summary>
     internal static BoundQuery Bind(
         string sql, SelectStatement select, TableInfo table, string? alias, FunctionRegistry functions,
-        IReadOnlyDictionary<SqlExpression, SubqueryValue> subqueries, bool explain, bool analyze) =>
-        new Binder(sql, table, alias, functions, subqueries).BindSelect(select, explain, analyze);
+        IReadOnlyDictionary<SqlExpression, SubqueryValue> subqueries, bool explain, bool analyze, long statementTimestamp) =>
+        new Binder(sql, table, alias, functions, subqueries, statementTimestamp).BindSelect(select, explain, analyze);
 
     /// <summary>The table <paramref name="from"/> names in <paramref name="catalog"/>; a bind error listing the known tables when there is none.</summary>
     internal static TableInfo ResolveTable(string sql, ITableCatalog catalog, TableRef from)
@@ -675,7 +688,7 @@ public sealed class Binder
             throw Error(call.Position, $"{call.Name}() is not an aggregate and takes no {what}");
         }
 
-        var context = new ScalarBindContext(call.Name.ToLowerInvariant(), arguments, ArgumentError(call));
+        var context = new ScalarBindContext(call.Name.ToLowerInvariant(), arguments, ArgumentError(call)) { StatementTimestamp = _statementTimestamp };
         return function.Expand(context) ?? FunctionExpression.Bind(function, context);
     }
 

@@ -38,6 +38,15 @@ public class AddEngineTests
     }
 
     [Test]
+    public async Task HostsTimeProvider_IsTheClockNowReads()
+    {
+        var instant = new DateTimeOffset(2024, 5, 6, 7, 8, 9, TimeSpan.Zero);
+        using var provider = Build(Section(), services => services.AddSingleton<TimeProvider>(new Functions.Time.SteppingClock(instant, TimeSpan.Zero)));
+        var result = await provider.GetRequiredService<IQueryEngine>().QueryAsync("SELECT now()");
+        Assert.That(result.GetValue(0, 0).ToString(), Is.EqualTo("2024-05-06T07:08:09Z"));
+    }
+
+    [Test]
     public async Task SchedulerKind_SelectsARegisteredPluginWithoutCodeChanges()
     {
         using var provider = Build(Section(("Engine:Scheduler:Kind", "Counting")), s => s.AddQueryScheduler<CountingScheduler>("counting"));

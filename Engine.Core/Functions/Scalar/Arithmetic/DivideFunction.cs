@@ -5,7 +5,8 @@ namespace Engine.Core.Functions.Scalar.Arithmetic;
 
 /// <summary>
 /// <c>a / b</c>: always DOUBLE with IEEE 754 semantics, as in DuckDB 1.5 (<c>1 / 0</c> is Infinity,
-/// <c>0 / 0</c> is NaN); both sides are cast to DOUBLE.
+/// <c>0 / 0</c> is NaN); both sides are cast to DOUBLE. An INTERVAL divided by a number is an INTERVAL
+/// (see <see cref="IntervalScaling"/>).
 /// </summary>
 public sealed class DivideFunction : ScalarFunction
 {
@@ -15,7 +16,11 @@ public sealed class DivideFunction : ScalarFunction
     /// <inheritdoc />
     public override ScalarKernel Bind(ScalarBindContext context)
     {
-        ArithmeticBinding.RequireBinary(context, Name);
+        if (IntervalScaling.TryBindDivide(context, out var scaling))
+        {
+            return scaling;
+        }
+
         ArithmeticBinding.RequireNumbers(context, Name);
         context.Cast(0, DataType.Double);
         context.Cast(1, DataType.Double);

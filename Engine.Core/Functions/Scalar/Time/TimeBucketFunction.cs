@@ -9,7 +9,10 @@ namespace Engine.Core.Functions.Scalar.Time;
 /// <c>time_bucket(width, ts)</c>: the start of the bucket that holds <c>ts</c>, computed as
 /// origin + floor((ts − origin) / width) × width, so times before the origin or 1970 land in the right
 /// bucket. The width is a constant positive INTERVAL (or text such as <c>'5m'</c>); the origin is DuckDB's
-/// default for widths in days or smaller units, 2000-01-03 (a Monday).
+/// default for widths in days or smaller units, 2000-01-03 (a Monday). DuckDB's three-argument forms take a
+/// constant third argument: <c>time_bucket(width, ts, origin)</c> with a TIMESTAMP origin, and
+/// <c>time_bucket(width, ts, offset)</c> with an INTERVAL that shifts the default origin (buckets start
+/// <c>offset</c> after it); a NULL origin or offset makes every bucket NULL.
 /// </summary>
 public sealed class TimeBucketFunction : ScalarFunction
 {
@@ -22,7 +25,7 @@ public sealed class TimeBucketFunction : ScalarFunction
     /// <inheritdoc />
     public override ScalarKernel Bind(ScalarBindContext context)
     {
-        context.RequireCount(2, 2, "time_bucket(interval, ts)");
+        context.RequireCount(2, 3, "time_bucket(interval, ts[, origin or offset])");
         long width;
         if (context.TryGetConstant(0, out var constant) && constant is { IsNull: false, Type.Id: TypeId.Interval })
         {
@@ -48,7 +51,30 @@ public sealed class TimeBucketFunction : ScalarFunction
             throw context.Error(1, $"time_bucket needs a TIMESTAMP as its second argument, got {context.TypeOf(1).SqlName()}");
         }
 
-        return new Kernel(width, DefaultOriginMicros);
+        if (context.Count == 2)
+        {
+            return new Kernel(width, DefaultOriginMicros);
+        }
+
+        if (!context.TryGetConstant(2, out var third) || third.Type.Id is not (TypeId.Timestamp or TypeId.Interval) && !third.IsNull)
+        {
+            throw context.Error(2, $"time_bucket needs a constant TIMESTAMP origin or INTERVAL offset as its third argument, such as TIMESTAMP '2024-01-01 00:30' or INTERVAL '15 minutes', got {context.Arguments[2]}");
+        }
+
+        if (third.IsNull)
+        {
+            return new NullKernel(DataType.Timestamp);
+        }
+
+        if (third.Type.Id == TypeId.Timestamp)
+        {
+            return new Kernel(width, third.Int64Value);
+        }
+
+        var offset = third.Int64Value;
+        return offset <= long.MaxValue - DefaultOriginMicros && offset >= long.MinValue + DefaultOriginMicros
+            ? new Kernel(width, DefaultOriginMicros + offset)
+            : throw context.Error(2, $"time_bucket's offset {context.Arguments[2]} moves the origin outside the TIMESTAMP range");
     }
 
     /// <inheritdoc />
