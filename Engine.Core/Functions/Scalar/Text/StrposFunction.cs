@@ -3,7 +3,7 @@ using Engine.Core.Columns;
 namespace Engine.Core.Functions.Scalar.Text;
 
 /// <summary>
-/// <c>strpos(s, search)</c> (also <c>instr</c>, <c>position</c>): BIGINT, the 1-based code point position of
+/// <c>strpos(s, search)</c> (also <c>instr</c>): BIGINT, the 1-based code point position of
 /// the first occurrence of <c>search</c> in <c>s</c> (ordinal), 0 when there is none, 1 for the empty string.
 /// </summary>
 public sealed class StrposFunction : ScalarFunction
@@ -12,7 +12,7 @@ public sealed class StrposFunction : ScalarFunction
     public override string Name => "strpos";
 
     /// <inheritdoc />
-    public override IReadOnlyList<string> Aliases => ["instr", "position"];
+    public override IReadOnlyList<string> Aliases => ["instr"];
 
     /// <inheritdoc />
     public override ScalarKernel Bind(ScalarBindContext context)
