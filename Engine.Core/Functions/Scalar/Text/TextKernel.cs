@@ -100,6 +100,14 @@ internal sealed class TextKernel : ScalarKernel
     /// </summary>
     public ReadOnlySpan<byte> TruthFor(IReadOnlyList<string> dictionary) => ResultsFor(dictionary).Truth;
 
+    /// <summary>The result when the dictionary argument is <paramref name="value"/> (the other arguments being the constants).</summary>
+    public ScalarValue ComputeFor(ScalarValue value)
+    {
+        var arguments = (ScalarValue[])_constants.Clone();
+        arguments[_varying] = value;
+        return Compute(arguments);
+    }
+
     /// <summary>Whether evaluating every dictionary entry costs less than evaluating each row.</summary>
     public static bool PerEntryPays(int entries, int rows) => entries <= Math.Max(rows, 1024);
 
