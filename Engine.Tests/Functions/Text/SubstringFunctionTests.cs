@@ -59,6 +59,15 @@ public sealed class SubstringFunctionTests
     public async Task Substring_WithAPositionPerRow_UsesEachRowsPosition() =>
         Assert.That(await OverWordsAsync("substr(s, n, 2)", "id IN (0, 3, 4)"), Is.EqualTo(new[] { "ll", " ", "a😀" }));
 
+    [TestCase("substr('abc', '2')", "bc")]
+    [TestCase("left('abc', '2')", "ab")]
+    public async Task TextLiteralPosition_ConvertsToBigint(string expression, string expected) =>
+        Assert.That(await TextAsync(expression), Is.EqualTo(expected));
+
+    [Test]
+    public void UnconvertibleTextPosition_IsAConversionError() =>
+        Assert.ThrowsAsync<QueryExecutionException>(() => ValueAsync("substr('abc', 'x')"));
+
     [TestCase("left('abc', 1.5)")]
     [TestCase("substr('abc', TRUE)")]
     public void NonIntegerPosition_IsABindError(string expression) =>
