@@ -27,7 +27,7 @@ internal static class ExpressionEvaluator
     /// The rows of <paramref name="selection"/> for which <paramref name="predicate"/> is true, written into
     /// buffers from <paramref name="buffers"/> (valid until the next call with the same buffers).
     /// Conjunctions narrow the selection one side at a time; <c>column op constant</c> over numbers and
-    /// timestamps goes straight into the index list.
+    /// timestamps, and text predicates over one VARCHAR column, go straight into the index list.
     /// </summary>
     public static Selection Filter(BoundExpression predicate, ColumnBatch batch, Selection selection, SelectionBuffers buffers)
     {
@@ -41,6 +41,11 @@ internal static class ExpressionEvaluator
             ConstantComparisonFilter.TryFilter(comparison, batch, selection, buffers) is { } direct)
         {
             return direct;
+        }
+
+        if (DictionaryPredicateFilter.TryFilter(predicate, batch, selection, buffers) is { } decided)
+        {
+            return decided;
         }
 
         var result = (BoolColumn)Evaluate(predicate, batch, selection);

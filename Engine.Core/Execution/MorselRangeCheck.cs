@@ -1,6 +1,7 @@
 using Engine.Core.Aggregates;
 using Engine.Core.Columns;
 using Engine.Core.Expressions;
+using Engine.Core.Functions.Scalar.Text;
 
 namespace Engine.Core.Execution;
 
@@ -8,7 +9,7 @@ namespace Engine.Core.Execution;
 /// Decides a filter for a whole morsel from the min/max of the columns it compares with constants, before
 /// any row is evaluated: conjunctions of <c>column op literal</c> over BIGINT/TIMESTAMP columns without
 /// NULLs (the time-range filters of time-series queries), and comparisons of a partition-constant string
-/// column (one dictionary entry, no NULLs) with a string literal. A morsel outside the range is skipped, one inside
+/// column (one dictionary entry, no NULLs) with a string literal or in a text predicate such as LIKE. A morsel outside the range is skipped, one inside
 /// it needs no selection vector. Anything else is <see cref="FilterOutcome.Some"/>. Stateless, thread-safe.
 /// </summary>
 internal static class MorselRangeCheck
@@ -30,9 +31,28 @@ internal static class MorselRangeCheck
                 : FilterOutcome.Some;
         }
 
-        return ColumnComparison.TryMatch(filter, out var comparison)
-            ? Compare(comparison.Operator, morsel.Columns[comparison.Column], comparison.Constant)
+        if (ColumnComparison.TryMatch(filter, out var comparison))
+        {
+            return Compare(comparison.Operator, morsel.Columns[comparison.Column], comparison.Constant);
+        }
+
+        return filter is NotExpression { Operand: FunctionExpression negated } ? TextPredicate(negated, true, morsel)
+            : filter is FunctionExpression call ? TextPredicate(call, false, morsel)
             : FilterOutcome.Some;
+    }
+
+    // A text predicate (LIKE, starts_with, …) over a partition-constant string column: computed once for its value.
+    private static FilterOutcome TextPredicate(FunctionExpression call, bool negated, ColumnBatch morsel)
+    {
+        if (call.Kernel is not TextKernel { ResultType.Id: TypeId.Bool, DictionaryArgument: >= 0 } kernel ||
+            call.Arguments[kernel.DictionaryArgument] is not ColumnReference reference ||
+            morsel.Columns[reference.Index] is not StringColumn { Dictionary.Count: 1, HasNulls: false, Length: > 0 } constant)
+        {
+            return FilterOutcome.Some;
+        }
+
+        var result = kernel.ComputeFor(ScalarValue.FromString(constant.Dictionary[0]));
+        return !result.IsNull && result.BoolValue != negated ? FilterOutcome.All : FilterOutcome.None;
     }
 
     /// <summary>What <c>column op value</c> keeps of a morsel, when decidable without evaluating rows.</summary>

@@ -1,13 +1,16 @@
 using Engine.Core.Catalog;
 using Engine.Core.Columns;
 using Engine.Core.Expressions;
+using Engine.Core.Functions.Scalar.Text;
 
 namespace Engine.Core.Planning;
 
 /// <summary>
 /// Decides from partition-key values and chunk min/max statistics whether a chunk can hold a row that
 /// satisfies the filter. Only proves "cannot match" for comparisons and IN lists of a column against
-/// constants, combined with AND/OR; everything else is assumed to match. Unknown statistics never prune.
+/// constants, for text predicates (LIKE, starts_with, …) of a column whose chunk holds one value (a
+/// partition key), and their combinations with AND/OR and NOT; everything else is assumed to match. Unknown
+/// statistics never prune.
 /// </summary>
 internal static class PartitionPruner
 {
@@ -23,8 +26,25 @@ internal static class PartitionPruner
                 inList.Values.Any(v => RangeCanSatisfy(Range(column.Index, scanFields, partition, chunk), ComparisonOperator.Equal, v)),
             _ when ColumnComparison.TryMatch(filter, out var comparison) =>
                 RangeCanSatisfy(Range(comparison.Column, scanFields, partition, chunk), comparison.Operator, comparison.Constant),
+            NotExpression { Operand: FunctionExpression call } => TextPredicateCanMatch(call, negated: true, scanFields, partition, chunk),
+            FunctionExpression call => TextPredicateCanMatch(call, negated: false, scanFields, partition, chunk),
             _ => true,
         };
+
+    // A text predicate over a column that holds one value in the chunk is decided by computing it for that value.
+    private static bool TextPredicateCanMatch(FunctionExpression call, bool negated, IReadOnlyList<Field> scanFields, PartitionInfo partition, PartitionChunk chunk)
+    {
+        if (call.Kernel is not TextKernel { ResultType.Id: TypeId.Bool, DictionaryArgument: >= 0 } kernel ||
+            call.Arguments[kernel.DictionaryArgument] is not ColumnReference column ||
+            Range(column.Index, scanFields, partition, chunk) is not var (min, max, _) ||
+            min.IsNull || min.Type != DataType.String || !min.Equals(max))
+        {
+            return true;
+        }
+
+        var result = kernel.ComputeFor(min);
+        return !result.IsNull && result.BoolValue != negated;
+    }
 
     private static (ScalarValue Min, ScalarValue Max, bool MayHoldNaN)? Range(int column, IReadOnlyList<Field> scanFields, PartitionInfo partition, PartitionChunk chunk)
     {
