@@ -18,7 +18,7 @@ public sealed class FeatureRandomDifferentialTests
     public const int RandomQueries = 2_000;
 
     /// <summary>The families the generator draws on: every function family Engine has.</summary>
-    public const FeatureFamilies Families = FeatureFamilies.Core;
+    public const FeatureFamilies Families = FeatureFamilies.All;
 
     private static readonly Lazy<InMemoryCatalog> s_catalog = new(DifferentialDataSets.CreateCatalog);
     private static readonly Lazy<IReadOnlyList<DifferentialQuery>> s_queries = new(() =>

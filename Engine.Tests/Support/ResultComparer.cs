@@ -114,7 +114,7 @@ public static class ResultComparer
         return actual.Type.Id switch
         {
             TypeId.Double => DoublesEqual(actual.DoubleValue, expected.DoubleValue),
-            TypeId.Int64 or TypeId.Timestamp => actual.Int64Value == expected.Int64Value,
+            TypeId.Int64 or TypeId.Timestamp or TypeId.Interval => actual.Int64Value == expected.Int64Value,
             TypeId.Bool => actual.BoolValue == expected.BoolValue,
             TypeId.String => string.Equals(actual.StringValue, expected.StringValue, StringComparison.Ordinal),
             _ => false,

@@ -107,6 +107,14 @@ public sealed class ResultComparerTests
         ResultComparer.DoublesEqual(actual, expected);
 
     [Test]
+    public void ValuesEqual_EqualIntervals_Equal() =>
+        Assert.That(ResultComparer.ValuesEqual(ScalarValue.FromInterval(-500_000), ScalarValue.FromInterval(-500_000)), Is.True);
+
+    [Test]
+    public void ValuesEqual_IntervalsOneMicrosecondApart_NotEqual() =>
+        Assert.That(ResultComparer.ValuesEqual(ScalarValue.FromInterval(1), ScalarValue.FromInterval(2)), Is.False);
+
+    [Test]
     public void ValuesEqual_IntegersOneApart_NotEqual()
     {
         Assert.That(ResultComparer.ValuesEqual(ScalarValue.FromInt64(1_000_000_000_000), ScalarValue.FromInt64(1_000_000_000_001)), Is.False);
