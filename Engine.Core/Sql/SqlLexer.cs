@@ -241,6 +241,10 @@ internal sealed class SqlLexer
             case '(': return SqlTokenKind.LeftParen;
             case ')': return SqlTokenKind.RightParen;
             case ';': return SqlTokenKind.Semicolon;
+            case '*' when Peek(0) == '*':
+                throw new UnsupportedFeatureException("the ** operator is not supported yet; use power(x, y)", _sql, line, column);
+            case '^':
+                throw new UnsupportedFeatureException("the ^ operator is not supported yet; use power(x, y)", _sql, line, column);
             case '*': return SqlTokenKind.Star;
             case '+': return SqlTokenKind.Plus;
             case '-': return SqlTokenKind.Minus;

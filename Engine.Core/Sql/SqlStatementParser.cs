@@ -1229,6 +1229,11 @@ internal sealed class SqlStatementParser
         Advance();
         Advance();
         var name = nameToken.Text!.ToLowerInvariant();
+        if (name == "position")
+        {
+            throw Unsupported(nameToken, "position(search IN text) is not supported yet; use strpos(text, search)");
+        }
+
         var arguments = new List<SqlExpression>();
         var star = false;
         var distinct = false;
@@ -1272,7 +1277,7 @@ internal sealed class SqlStatementParser
         Expect(SqlTokenKind.RightParen, star ? "')' after count(*" : "',' or ')' in the argument list");
         if (IsWord(Current, "WITHIN") && IsWord(Peek(1), "GROUP"))
         {
-            throw Unsupported(Current, $"{name}(…) WITHIN GROUP (ORDER BY …) is not supported yet; write {name}(x, fraction)");
+            throw Unsupported(Current, $"{name}(…) WITHIN GROUP (ORDER BY …) is not supported yet; write {(name.EndsWith("_disc", StringComparison.Ordinal) ? "quantile_disc" : "quantile_cont")}(x, fraction)");
         }
 
         SqlExpression? filter = null;

@@ -85,6 +85,10 @@ public sealed class SqlParserErrorTests
         new object[] { "SELECT DISTINCT ON (a) a FROM t", 1, 17, "SELECT DISTINCT ON is not supported yet" },
         new object[] { "UPDATE t SET a = 1", 1, 1, "UPDATE statements are not supported" },
         new object[] { "SELECT string_agg(a, ',' ORDER BY b) FROM t", 1, 26, "ORDER BY inside string_agg(…) is not supported yet" },
+        new object[] { "SELECT 2 ^ 3", 1, 10, "the ^ operator is not supported yet; use power(x, y)" },
+        new object[] { "SELECT 2 ** 3", 1, 10, "the ** operator is not supported yet; use power(x, y)" },
+        new object[] { "SELECT position('a' IN 'abc')", 1, 8, "position(search IN text) is not supported yet; use strpos(text, search)" },
+        new object[] { "SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY a) FROM t", 1, 29, "write quantile_disc(x, fraction)" },
     ];
 
     [TestCaseSource(nameof(s_unsupported))]
