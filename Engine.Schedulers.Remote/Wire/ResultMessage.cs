@@ -21,7 +21,10 @@ internal sealed record ResultMessage(string QueryId, int FragmentId, PartialResu
     /// <inheritdoc />
     public MessageType Type => MessageType.Result;
 
-    /// <summary>Reads the fields after <paramref name="header"/>; throws <see cref="ProtocolException"/> on bad fields.</summary>
+    /// <summary>
+    /// Reads the fields after <paramref name="header"/>; throws <see cref="ProtocolException"/> on bad fields,
+    /// also on a partial whose aggregates <paramref name="functions"/> cannot bind.
+    /// </summary>
     public static ResultMessage Read(ref MessagePackReader reader, MessageHeader header, FunctionRegistry functions)
     {
         MessageEnvelope.RequireFields(header, MessageType.Result, FieldCount);
@@ -49,6 +52,12 @@ internal sealed record ResultMessage(string QueryId, int FragmentId, PartialResu
         catch (MessagePackFormatException ex)
         {
             throw MessageEnvelope.Malformed(header.Type, ex);
+        }
+        catch (Core.Errors.EngineException ex) when (ex is Core.Errors.UnsupportedFeatureException or Core.Errors.QueryBindException)
+        {
+            // An aggregate this coordinator lacks or binds otherwise: the peers disagree on their functions,
+            // so the connection fails (and its fragments go elsewhere) instead of leaving them unanswered.
+            throw new ProtocolException($"A Result this coordinator cannot read: {ex.Message}", ex);
         }
     }
 

@@ -172,6 +172,19 @@ public sealed class CodecRoundTripTests
     }
 
     [Test]
+    public async Task ResultMessage_WithAnAggregateTheReaderLacks_IsAProtocolErrorNamingIt()
+    {
+        const string sql = "SELECT symbol, sum_of_squares(volume) FROM trades GROUP BY symbol";
+        var catalog = s_catalog.Value;
+        var functions = new FunctionRegistry([], [new Engine.Tests.Functions.SumOfSquaresFunction()]);
+        var planned = QueryPlanner.Plan(Binder.Bind(sql, SqlParser.Parse(sql), catalog, functions), Guid.NewGuid());
+        var partial = await new FragmentExecutor(catalog).ExecuteAsync(planned.Fragments[0], CancellationToken.None);
+        var payload = EncodeMessage(new ResultMessage("q", 3, partial, 1));
+
+        Assert.That(() => ProtocolMessages.Read(payload), Throws.TypeOf<ProtocolException>().With.Message.Contains("sum_of_squares"));
+    }
+
+    [Test]
     public void EveryColumnType_WithNullsAndUnalignedSlices_RoundTrips()
     {
         var validity = ValidityBitmap.Create(20, allValid: true);
