@@ -1,6 +1,4 @@
-using Engine.Core.Catalog;
 using Engine.Core.Errors;
-using Engine.Core.Generators;
 using Engine.Schedulers.Remote.Coordinator;
 using Engine.Tests.Support;
 
@@ -14,19 +12,7 @@ namespace Engine.Tests.Remote;
 [NonParallelizable]
 public sealed class RemoteMathFunctionTests
 {
-    // The coordinator's copy of the workers' data (RemoteSchedulerContractTests.ContractData).
-    private static readonly Lazy<InMemoryCatalog> s_catalog = new(() =>
-    {
-        var catalog = new InMemoryCatalog();
-        TradesGenerator.RegisterTrades(catalog, new TradesOptions { Rows = 60_000, Symbols = 3, BatchRows = 7_000 });
-        var start = TradesOptions.DefaultStartMicros;
-        CpuGenerator.RegisterCpu(catalog, new CpuOptions { Hosts = 4, StartMicros = start, EndMicros = start + (2 * 86_400_000_000L), BatchRows = 5_000 });
-        return catalog;
-    });
-
-    private readonly List<WorkerProcess> _workers = [];
-    private string _secretFile = string.Empty;
-    private RemoteQueryScheduler? _scheduler;
+    private ContractWorkers? _workers;
 
     public static IEnumerable<TestCaseData> Queries()
     {
@@ -44,45 +30,22 @@ public sealed class RemoteMathFunctionTests
     }
 
     [OneTimeSetUp]
-    public async Task StartWorkers()
-    {
-        _secretFile = RemoteTestSupport.WriteSecretFile();
-        var starts = new[]
-        {
-            WorkerProcess.StartAsync(_secretFile, 2, RemoteSchedulerContractTests.ContractData),
-            WorkerProcess.StartAsync(_secretFile, 2, RemoteSchedulerContractTests.ContractData),
-        };
-        foreach (var start in starts)
-        {
-            _workers.Add(await start);
-        }
-
-        _scheduler = RemoteTestSupport.Scheduler(_workers.Select(w => w.Address), RemoteTestSupport.SecretBytes);
-    }
+    public async Task StartWorkers() => _workers = await ContractWorkers.StartAsync();
 
     [OneTimeTearDown]
-    public void StopWorkers()
-    {
-        _scheduler?.Dispose();
-        foreach (var worker in _workers)
-        {
-            worker.Dispose();
-        }
-
-        File.Delete(_secretFile);
-    }
+    public void StopWorkers() => _workers?.Dispose();
 
     [TestCaseSource(nameof(Queries))]
     public async Task MathQuery_ThroughTwoWorkers_GivesTheLocalAnswer(string sql, bool ordered)
     {
-        var local = await TestEngines.Local(s_catalog.Value, threads: 1).QueryAsync(sql);
-        var remote = await RemoteTestSupport.Engine(s_catalog.Value, _scheduler!).QueryAsync(sql);
+        var local = await TestEngines.Local(_workers!.Catalog, threads: 1).QueryAsync(sql);
+        var remote = await _workers!.RemoteEngine().QueryAsync(sql);
         Assert.That(remote.Statistics.Mode, Is.EqualTo(RemoteQueryScheduler.Mode));
         ResultAssert.Equivalent(local, remote, ordered, sql);
     }
 
     [Test]
     public void DomainErrorOnAWorker_FailsTheQueryWithItsMessage() =>
-        Assert.That(async () => await RemoteTestSupport.Engine(s_catalog.Value, _scheduler!).QueryAsync("SELECT sum(sqrt(price - 100000)) FROM trades"),
+        Assert.That(async () => await _workers!.RemoteEngine().QueryAsync("SELECT sum(sqrt(price - 100000)) FROM trades"),
             Throws.InstanceOf<EngineException>().With.Message.Contains("cannot take square root of a negative number"));
 }
