@@ -12,7 +12,7 @@ namespace Engine.Cli;
 
 /// <summary>
 /// <c>engine query "SQL" [--data DIR|s3://…|gen:…] [--threads N] [--format table|csv|json] [--explain [--analyze]]
-/// [--config FILE] [--scheduler local|remote --workers host:port,… --secret-file F [--tls [--tls-thumbprint HEX | --tls-ca-file F]]]</c>.
+/// [--config FILE] [--scheduler local|remote --workers host:port,…|dns:NAME:PORT --secret-file F [--tls [--tls-thumbprint HEX | --tls-ca-file F]]]</c>.
 /// Tables come from DIR or S3 (Hive-partitioned Parquet), or from generator specs held in memory; with no
 /// --data and no configured storage, from ./data, where the sample tables are generated on first use.
 /// </summary>
@@ -33,7 +33,7 @@ public static class QueryCommand
         var analyze = new Option<bool>("--analyze") { Description = "With --explain: run the query and add what it did" };
         var config = new Option<FileInfo?>("--config") { Description = "An appsettings-style JSON file with an Engine section" };
         var scheduler = new Option<string?>("--scheduler") { Description = "local (default) or remote" };
-        var workers = new Option<string?>("--workers") { Description = "With --scheduler remote: the workers, host:port,host:port" };
+        var workers = new Option<string?>("--workers") { Description = "With --scheduler remote: the workers, host:port,host:port, or dns:NAME:PORT for every address of a name (re-resolved every 30 s)" };
         var secretFile = new Option<FileInfo?>("--secret-file") { Description = "With --scheduler remote: the file holding the secret shared with the workers" };
         var tls = new Option<bool>("--tls") { Description = "With --scheduler remote: talk TLS to the workers (started with --tls-cert)" };
         var tlsThumbprint = new Option<string?>("--tls-thumbprint") { Description = "With --tls: trust the worker certificate with this SHA-1 (40 hex) or SHA-256 (64 hex) thumbprint" };

@@ -15,14 +15,14 @@ public static class RemoteSchedulerServiceCollectionExtensions
     // The Engine:Scheduler keys the remote scheduler reads; the shared section's other keys belong to other schedulers.
     private static readonly string[] s_settings =
     [
-        "Workers", "AuthSecret", "SecretFile", "FragmentTimeout", "HeartbeatInterval", "HeartbeatTimeout", "ConnectTimeout", "MaxAttempts",
+        "Workers", "WorkerRefreshInterval", "AuthSecret", "SecretFile", "FragmentTimeout", "HeartbeatInterval", "HeartbeatTimeout", "ConnectTimeout", "MaxAttempts",
         "Tls", "TlsServerName", "TlsThumbprint", "TlsCaFile",
     ];
 
     /// <summary>
     /// Registers <see cref="RemoteQueryScheduler"/> as the keyed scheduler <c>remote</c>, configured from
     /// <c>Scheduler</c> under <paramref name="engineSection"/> when <c>Scheduler:Kind</c> is <c>remote</c>:
-    /// <c>Workers</c> (a list, or one comma-separated string, of <c>host:port</c>), <c>AuthSecret</c> or
+    /// <c>Workers</c> (a list, or one comma-separated string, of <c>host:port</c> and <c>dns:NAME:PORT</c>), <c>WorkerRefreshInterval</c>, <c>AuthSecret</c> or
     /// <c>SecretFile</c>, <c>FragmentTimeout</c>, <c>HeartbeatInterval</c>, <c>HeartbeatTimeout</c> and
     /// <c>ConnectTimeout</c> (TimeSpan text such as <c>00:00:30</c>, or seconds), <c>MaxAttempts</c>; <c>Tls</c> (bool) with
     /// <c>TlsServerName</c> and either <c>TlsThumbprint</c> (a pinned worker certificate) or <c>TlsCaFile</c> (trusted CAs, PEM). Options are
@@ -82,7 +82,9 @@ public static class RemoteSchedulerServiceCollectionExtensions
         var defaults = new RemoteSchedulerOptions();
         var options = new RemoteSchedulerOptions
         {
-            Workers = [.. workerTexts.Select(w => WorkerEndpoint.Parse(w, workersKey))],
+            Workers = [.. workerTexts.Where(w => !IsName(w)).Select(w => WorkerEndpoint.Parse(w, workersKey))],
+            WorkerNames = [.. workerTexts.Where(IsName).Select(w => WorkerEndpoint.Parse(w.Trim()[WorkerEndpoint.DnsPrefix.Length..], workersKey))],
+            WorkerRefreshInterval = GetDuration(section, "WorkerRefreshInterval", defaults.WorkerRefreshInterval),
             Secret = secret,
             FragmentTimeout = GetDuration(section, "FragmentTimeout", defaults.FragmentTimeout),
             HeartbeatInterval = GetDuration(section, "HeartbeatInterval", defaults.HeartbeatInterval),
@@ -97,6 +99,8 @@ public static class RemoteSchedulerServiceCollectionExtensions
         options.Validate(section.Path);
         return options;
     }
+
+    private static bool IsName(string worker) => worker.TrimStart().StartsWith(WorkerEndpoint.DnsPrefix, StringComparison.OrdinalIgnoreCase);
 
     private static bool GetFlag(IConfigurationSection section, string key)
     {

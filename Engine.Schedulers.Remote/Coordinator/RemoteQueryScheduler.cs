@@ -12,7 +12,9 @@ namespace Engine.Schedulers.Remote.Coordinator;
 
 /// <summary>
 /// Runs fragments on worker processes over TCP (kind <c>remote</c>). Connections are persistent and
-/// authenticated; a down worker is reconnected at the start of the next query. Each fragment prefers the
+/// authenticated; a down worker is reconnected at the start of the next query, and worker names
+/// (<see cref="RemoteSchedulerOptions.WorkerNames"/>) are re-resolved then when their answer is older than
+/// <see cref="RemoteSchedulerOptions.WorkerRefreshInterval"/>. Each fragment prefers the
 /// worker its first partition id hashes to (so a worker keeps reading the same partitions), and a worker
 /// with a free slot takes queued fragments from others. A worker that loses its connection, misses
 /// heartbeats or lets a fragment exceed <see cref="RemoteSchedulerOptions.FragmentTimeout"/> is marked down
@@ -28,9 +30,7 @@ public sealed class RemoteQueryScheduler : IQueryScheduler, IDisposable
 
     private readonly RemoteSchedulerOptions _options;
     private readonly FunctionRegistry _functions;
-    private readonly SemaphoreSlim _connectGate = new(1, 1);
-    private readonly WorkerConnection?[] _connections;
-    private readonly string?[] _connectFailures;
+    private readonly WorkerPool _pool;
     private bool _disposed;
 
     /// <summary>
@@ -44,15 +44,14 @@ public sealed class RemoteQueryScheduler : IQueryScheduler, IDisposable
         options.Validate("Engine:Scheduler");
         _options = options;
         _functions = functions ?? FunctionRegistry.BuiltIn;
-        _connections = new WorkerConnection?[options.Workers.Count];
-        _connectFailures = new string?[options.Workers.Count];
+        _pool = new WorkerPool(options, _functions);
     }
 
     /// <inheritdoc />
     public string Kind => "remote";
 
     /// <inheritdoc />
-    public int WorkerCount => _options.Workers.Count;
+    public int WorkerCount => Math.Max(1, _pool.MemberCount);
 
     /// <inheritdoc />
     public SchedulingDecision Describe(IReadOnlyList<QueryFragment> fragments)
@@ -74,14 +73,15 @@ public sealed class RemoteQueryScheduler : IQueryScheduler, IDisposable
             return new ScatterResult([], new SchedulingDecision("NONE", "no partition can match the query", 0, 0));
         }
 
-        var connections = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var pool = await _pool.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var connections = pool.Connections;
         var live = connections.Count(c => c is { IsAlive: true });
         if (live == 0)
         {
-            throw AllWorkersFailed(connections, fragments.Count);
+            throw AllWorkersFailed(pool, fragments.Count);
         }
 
-        var decision = new SchedulingDecision(Mode, $"{fragments.Count} fragment(s) on {live} of {WorkerCount} worker(s), by partition affinity", live, fragments.Count);
+        var decision = new SchedulingDecision(Mode, $"{fragments.Count} fragment(s) on {live} of {connections.Count} worker(s), by partition affinity", live, fragments.Count);
         var state = new ScatterState(fragments, connections.Count, w => connections[w] is { IsAlive: true }, _options.MaxAttempts);
         using var query = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var slots = new List<Task>();
@@ -112,7 +112,7 @@ public sealed class RemoteQueryScheduler : IQueryScheduler, IDisposable
 
         if (state.Remaining > 0)
         {
-            throw AllWorkersFailed(connections, state.Remaining);
+            throw AllWorkersFailed(pool, state.Remaining);
         }
 
         return new ScatterResult(state.Results(), decision with { Details = state.Reports() });
@@ -127,12 +127,7 @@ public sealed class RemoteQueryScheduler : IQueryScheduler, IDisposable
         }
 
         _disposed = true;
-        foreach (var connection in _connections)
-        {
-            connection?.Dispose();
-        }
-
-        _connectGate.Dispose();
+        _pool.Dispose();
     }
 
     private static async Task RunSlotAsync(int worker, WorkerConnection connection, ScatterState state, CancellationToken cancellationToken)
@@ -211,44 +206,6 @@ public sealed class RemoteQueryScheduler : IQueryScheduler, IDisposable
         }
     }
 
-    private async Task<IReadOnlyList<WorkerConnection?>> ConnectAsync(CancellationToken cancellationToken)
-    {
-        await _connectGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var attempts = new List<(int Index, Task<WorkerConnection> Connect)>();
-            for (var w = 0; w < _connections.Length; w++)
-            {
-                if (_connections[w] is not { IsAlive: true })
-                {
-                    _connections[w]?.Dispose();
-                    _connections[w] = null;
-                    attempts.Add((w, WorkerConnection.ConnectAsync(_options.Workers[w], _options, _functions, cancellationToken)));
-                }
-            }
-
-            foreach (var (index, connect) in attempts)
-            {
-                try
-                {
-                    _connections[index] = await connect.ConfigureAwait(false);
-                    _connectFailures[index] = null;
-                }
-                catch (RemoteWorkerException ex)
-                {
-                    _connectFailures[index] = ex.Message;
-                }
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            return [.. _connections];
-        }
-        finally
-        {
-            _connectGate.Release();
-        }
-    }
-
     private static async Task CancelOnWorkersAsync(IReadOnlyList<WorkerConnection?> connections, IReadOnlyList<QueryFragment> fragments)
     {
         if (fragments.Count == 0)
@@ -269,16 +226,23 @@ public sealed class RemoteQueryScheduler : IQueryScheduler, IDisposable
         await Task.WhenAll(sends).ConfigureAwait(false);
     }
 
-    private RemoteWorkerException AllWorkersFailed(IReadOnlyList<WorkerConnection?> connections, int unfinished)
+    private RemoteWorkerException AllWorkersFailed(WorkerPoolSnapshot pool, int unfinished)
     {
-        var text = new StringBuilder($"No live worker is left; {unfinished} fragment(s) unfinished. ");
-        for (var w = 0; w < _options.Workers.Count; w++)
+        // The next query resolves the worker names again instead of waiting for the refresh interval.
+        _pool.ResolveSoon();
+        var text = new StringBuilder($"No live worker is left; {unfinished} fragment(s) unfinished.");
+        for (var w = 0; w < pool.Members.Count; w++)
         {
-            var reason = connections[w]?.Failure ?? _connectFailures[w] ?? "no connection";
-            text.Append(w == 0 ? string.Empty : "; ").Append($"worker {_options.Workers[w]}: {Strip(reason, _options.Workers[w])}");
+            var reason = pool.Connections[w]?.Failure ?? pool.ConnectFailures[w] ?? "no connection";
+            text.Append(w == 0 ? " " : "; ").Append($"worker {pool.Members[w]}: {Strip(reason, pool.Members[w])}");
         }
 
-        return new RemoteWorkerException(text.Append('.').ToString());
+        foreach (var problem in pool.NameProblems)
+        {
+            text.Append(text[^1] == '.' ? " " : "; ").Append(problem);
+        }
+
+        return new RemoteWorkerException(text[^1] == '.' ? text.ToString() : text.Append('.').ToString());
     }
 
     private static string Strip(string reason, WorkerEndpoint endpoint)

@@ -10,6 +10,23 @@ public sealed class RemoteSchedulerOptions
     /// <summary>The workers, in the order that defines partition affinity (hash of the partition id modulo the count).</summary>
     public IReadOnlyList<WorkerEndpoint> Workers { get; init; } = [];
 
+    /// <summary>
+    /// Names that stand for many workers (configured as <c>dns:NAME:PORT</c>): each resolves through
+    /// <see cref="Resolver"/> to the workers of the moment, re-resolved every <see cref="WorkerRefreshInterval"/>,
+    /// so the pool grows and shrinks without a restart. Their workers follow <see cref="Workers"/> in the
+    /// affinity order, sorted by address.
+    /// </summary>
+    public IReadOnlyList<WorkerEndpoint> WorkerNames { get; init; } = [];
+
+    /// <summary>
+    /// How old the last resolution of <see cref="WorkerNames"/> may be when a query starts (zero: resolve for
+    /// every query). A query that found no live worker makes the next one resolve again at once.
+    /// </summary>
+    public TimeSpan WorkerRefreshInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Resolves <see cref="WorkerNames"/>; the system DNS by default.</summary>
+    public IWorkerResolver Resolver { get; init; } = DnsWorkerResolver.Instance;
+
     /// <summary>The shared secret to prove to workers; <see langword="null"/> sends an empty proof (accepted only by workers without a secret).</summary>
     public byte[]? Secret { get; init; }
 
@@ -55,10 +72,17 @@ public sealed class RemoteSchedulerOptions
     /// <summary>Throws <see cref="ConfigurationException"/> naming the first bad setting under <paramref name="section"/>.</summary>
     public void Validate(string section)
     {
-        if (Workers.Count == 0)
+        if (Workers.Count == 0 && WorkerNames.Count == 0)
         {
-            throw new ConfigurationException($"{section}:Workers", "the remote scheduler needs at least one worker (host:port)");
+            throw new ConfigurationException($"{section}:Workers", "the remote scheduler needs at least one worker (host:port or dns:NAME:PORT)");
         }
+
+        if (WorkerRefreshInterval < TimeSpan.Zero || WorkerRefreshInterval > TimeSpan.FromDays(1))
+        {
+            throw new ConfigurationException($"{section}:{nameof(WorkerRefreshInterval)}", $"must be a duration from zero to one day, got {WorkerRefreshInterval}");
+        }
+
+        ArgumentNullException.ThrowIfNull(Resolver);
 
         Positive(section, nameof(FragmentTimeout), FragmentTimeout);
         Positive(section, nameof(HeartbeatInterval), HeartbeatInterval);

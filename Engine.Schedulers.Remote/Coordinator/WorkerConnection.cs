@@ -190,7 +190,7 @@ internal sealed class WorkerConnection : IDisposable
         {
             var settings = new SslClientAuthenticationOptions
             {
-                TargetHost = options.TlsServerName ?? endpoint.Host,
+                TargetHost = options.TlsServerName ?? endpoint.ServerName ?? endpoint.Host,
                 RemoteCertificateValidationCallback = validator.Validate,
             };
             await tls.AuthenticateAsClientAsync(settings, cancellationToken).ConfigureAwait(false);

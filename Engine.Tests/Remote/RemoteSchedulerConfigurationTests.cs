@@ -57,6 +57,25 @@ public sealed class RemoteSchedulerConfigurationTests
     }
 
     [Test]
+    public void DnsWorkers_AreNamesToResolveBesideTheFixedWorkers()
+    {
+        var options = RemoteSchedulerServiceCollectionExtensions.ReadOptions(
+            Engine(("Workers:0", "dns:workers.engine.svc:7400"), ("Workers:1", "10.0.0.5:7401"), ("WorkerRefreshInterval", "10")).GetSection("Scheduler"));
+
+        Assert.That(options.WorkerNames, Is.EqualTo(new[] { new WorkerEndpoint("workers.engine.svc", 7400) }));
+        Assert.That(options.Workers, Is.EqualTo(new[] { new WorkerEndpoint("10.0.0.5", 7401) }));
+        Assert.That(options.WorkerRefreshInterval, Is.EqualTo(TimeSpan.FromSeconds(10)));
+    }
+
+    [Test]
+    public void DnsWorkerWithoutPort_NamesTheWorkersKey() =>
+        AssertRejected("Engine:Scheduler:Workers", "'workers.engine.svc' is not host:port", ("Workers:0", "dns:workers.engine.svc"));
+
+    [Test]
+    public void NegativeRefreshInterval_NamesItsKey() =>
+        AssertRejected("Engine:Scheduler:WorkerRefreshInterval", "from zero to one day", ("Workers:0", "dns:w:1"), ("WorkerRefreshInterval", "-5"));
+
+    [Test]
     public void NoWorkers_NamesTheWorkersKey() =>
         AssertRejected("Engine:Scheduler:Workers", "at least one worker");
 
