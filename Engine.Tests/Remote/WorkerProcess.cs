@@ -27,6 +27,20 @@ internal sealed class WorkerProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The worker's resident set size now, from /proc (Linux).</summary>
+    public long ResidentBytes()
+    {
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+
+        throw new InvalidOperationException($"/proc/{_process.Id}/status has no VmRSS line.");
+    }
+
     public static Task<WorkerProcess> StartAsync(string? secretFile, int threads, params string[] data) => StartAsync([], secretFile, threads, data);
 
     /// <summary>Starts a worker with <paramref name="options"/> added to its command line (e.g. <c>--tls-cert F</c>).</summary>
